@@ -1,0 +1,64 @@
+"""iCalendar files for meetings (RFC 5545), shared by public meetings and call-ins."""
+
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.utils import timezone
+from icalendar import Calendar, Event
+
+SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
+PRODUCT_ID = "-//DMI Portal//Meetings//EN"
+
+
+def calendar_sequence(changed_at: datetime | None) -> int:
+    """A SEQUENCE that grows with every change and fits RFC 5545's 32-bit integer."""
+    if changed_at is None:
+        return 0
+    return max(0, int((changed_at - SEQUENCE_EPOCH).total_seconds()))
+
+
+def new_calendar(*, name: str) -> Calendar:
+    cal = Calendar()
+    cal.add("prodid", PRODUCT_ID)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", settings.TIME_ZONE)
+    return cal
+
+
+def meeting_event(
+    *,
+    uid: str,
+    summary: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    location: str,
+    description: str,
+    sequence: int,
+    cancelled: bool,
+    url: str = "",
+    last_modified: datetime | None = None,
+) -> Event:
+    event = Event()
+    event.add("uid", uid)
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", starts_at)
+    event.add("dtend", ends_at)
+    event.add("summary", summary)
+    event.add("location", location)
+    event.add("description", description)
+    event.add("sequence", sequence)
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    if url:
+        event.add("url", url)
+    if last_modified:
+        event.add("last-modified", last_modified)
+    return event
+
+
+def ics_response(cal: Calendar, *, filename: str) -> HttpResponse:
+    response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,1 @@
+"""Public figures: suppression, before/after summaries, charts, downloads, import."""

@@ -1,0 +1,116 @@
+"""Builders for test data. Use these instead of writing page trees by hand."""
+
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from wagtail.models import Page, Site
+
+from portal.choices import Phase
+from portal.models import (
+    HomePage,
+    NeighborhoodIndexPage,
+    NeighborhoodPage,
+    NeighborhoodPhase,
+    NeighborhoodUpdatePage,
+    StandardPage,
+)
+
+
+def publish(page):
+    page.save_revision().publish()
+    return page
+
+
+def site_with_home(**fields) -> HomePage:
+    """A HomePage as the default site's root, replacing Wagtail's welcome page."""
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():  # Wagtail's "Welcome" page
+        placeholder.delete()
+    home = root.add_child(
+        instance=HomePage(
+            title=fields.pop("title", "Riverton DMI"),
+            slug=fields.pop("slug", "home"),
+            intro=fields.pop("intro", "Closing drug markets together."),
+            why=fields.pop("why", "<p>Sweeps did not work.</p>"),
+            community_role=fields.pop("community_role", "<p>Report and mentor.</p>"),
+            **fields,
+        )
+    )
+    publish(home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home},
+    )
+    return home
+
+
+def neighborhood_index(home, **fields) -> NeighborhoodIndexPage:
+    page = home.add_child(
+        instance=NeighborhoodIndexPage(
+            title=fields.pop("title", "Neighborhoods"),
+            slug=fields.pop("slug", "neighborhoods"),
+            **fields,
+        )
+    )
+    return publish(page)
+
+
+def neighborhood(
+    index, *, title="Eastgate", phases=None, call_in=None, **fields
+) -> NeighborhoodPage:
+    """A published neighborhood; ``phases`` is a list of (phase, date) pairs."""
+    if phases is None:
+        start = call_in or date(2025, 6, 1)
+        phases = [(Phase.INVESTIGATION, start - timedelta(days=120))]
+        if call_in:
+            phases.append((Phase.CALL_IN, call_in))
+    page = NeighborhoodPage(
+        title=title,
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
+        summary=fields.pop("summary", f"What is happening in {title}."),
+        boundary_description=fields.pop("boundary_description", "Pine St to 7th Ave."),
+        **fields,
+    )
+    for order, (phase, started_on) in enumerate(phases):
+        page.phase_history.add(
+            NeighborhoodPhase(sort_order=order, phase=phase, started_on=started_on)
+        )
+    index.add_child(instance=page)
+    return publish(page)
+
+
+def update(neighborhood_page, *, title="Cases are being built", **fields):
+    page = neighborhood_page.add_child(
+        instance=NeighborhoodUpdatePage(
+            title=title,
+            slug=fields.pop("slug", title.lower().replace(" ", "-")),
+            date=fields.pop("date", timezone.localdate()),
+            summary=fields.pop("summary", "An update."),
+            body=fields.pop("body", [("paragraph", "<p>Details.</p>")]),
+            **fields,
+        )
+    )
+    return publish(page)
+
+
+def standard_page(parent, *, title="About", **fields):
+    page = parent.add_child(
+        instance=StandardPage(
+            title=title,
+            slug=fields.pop("slug", title.lower().replace(" ", "-")),
+            body=fields.pop("body", [("paragraph", "<p>About us.</p>")]),
+            **fields,
+        )
+    )
+    return publish(page)
+
+
+def user(username="someone", **fields):
+    User = get_user_model()
+    return User.objects.create_user(
+        username=username,
+        email=fields.pop("email", f"{username}@example.org"),
+        password=fields.pop("password", "a-long-test-password-1"),
+        **fields,
+    )
