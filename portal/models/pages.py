@@ -67,6 +67,9 @@ class HomePage(Page):
         index.SearchField("community_role"),
     ]
     parent_page_types = ["wagtailcore.Page"]
+    # No subpage_types here on purpose: feature apps (the directory) hang their
+    # index pages under home through their own parent_page_types, and portal
+    # must not name their models. Every page type limits its parents.
     max_count = 1
 
     class Meta:
