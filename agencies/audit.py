@@ -1,0 +1,86 @@
+"""The one service that writes audit entries. Nothing else creates AuditEntry rows."""
+
+from __future__ import annotations
+
+import ipaddress
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from agencies.models import AuditAction, AuditEntry, AuditOutcome
+
+USER_AGENT_MAX = AuditEntry._meta.get_field("user_agent").max_length
+REASON_MAX = AuditEntry._meta.get_field("reason").max_length
+
+
+def client_ip(request) -> str | None:
+    """The caller's address.
+
+    REMOTE_ADDR is the peer that connected to us. X-Forwarded-For is written by
+    whoever sends the request, so it is only read when settings say a known
+    number of trusted proxies sit in front (AUDIT_TRUSTED_PROXY_COUNT), and then
+    only the entry those proxies appended.
+    """
+    if request is None:
+        return None
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = getattr(settings, "AUDIT_TRUSTED_PROXY_COUNT", 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            address = hops[-proxies]
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
+
+
+def _object_ref(obj) -> tuple[str, str]:
+    if obj is None:
+        return "", ""
+    if isinstance(obj, models.Model):
+        return obj._meta.label_lower, str(obj.pk)
+    raise TypeError("audit_record(obj=...) takes a model instance or None.")
+
+
+def audit_record(
+    *,
+    action: AuditAction | str,
+    request=None,
+    user=None,
+    obj=None,
+    outcome: AuditOutcome | str = AuditOutcome.SUCCESS,
+    reason: str = "",
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry. ``user`` defaults to the request's authenticated user.
+
+    ``obj`` is stored as type and id only. ``reason`` and ``details`` must not
+    carry a person's name or free text about a person (28 CFR Part 23 purges).
+    """
+    if action not in AuditAction.values:
+        raise ValueError(f"Unknown audit action: {action!r}")
+    if outcome not in AuditOutcome.values:
+        raise ValueError(f"Unknown audit outcome: {outcome!r}")
+    if user is None and request is not None:
+        request_user = getattr(request, "user", None)
+        if request_user is not None and request_user.is_authenticated:
+            user = request_user
+    if user is not None and not user.is_authenticated:
+        user = None
+    object_type, object_id = _object_ref(obj)
+    meta = request.META if request is not None else {}
+    return AuditEntry.objects.create(
+        user=user,
+        username=user.get_username() if user is not None else "",
+        action=action,
+        object_type=object_type,
+        object_id=object_id,
+        ip_address=client_ip(request),
+        user_agent=meta.get("HTTP_USER_AGENT", "")[:USER_AGENT_MAX],
+        outcome=outcome,
+        reason=reason[:REASON_MAX],
+        details=details or {},
+    )

@@ -1,0 +1,5 @@
+"""Agency workspace models, re-exported so other modules import them from one place."""
+
+from agencies.models.audit import AuditAction, AuditEntry, AuditOutcome
+
+__all__ = ["AuditAction", "AuditEntry", "AuditOutcome"]
