@@ -1,11 +1,12 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from portal import feeds, views
+from portal.figures.views import neighborhood_figures_csv
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -16,6 +17,7 @@ urlpatterns = [
     path("updates/rss/", feeds.AllUpdatesRssFeed(), name="updates_rss"),
     path("updates/atom/", feeds.AllUpdatesAtomFeed(), name="updates_atom"),
     path("meetings/", include("meetings.urls")),
+    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)figures\.csv$", neighborhood_figures_csv),
 ]
 
 if settings.DEBUG:
