@@ -2,28 +2,43 @@
 
 Every cached page is stored under the current *generation*. Any change to
 public content (publishing, unpublishing, moving or deleting a page, editing a
-snippet, figures or site settings) increments the generation, so the very next
+snippet, figures or site settings) starts a new generation, so the very next
 request renders afresh. The generation is read once at the start of a request
 and the page is stored under that generation, so a page rendered while an
 editor publishes is stored under the old generation and never served again.
+The generation moves on both when the change is saved and again when its
+transaction commits: a page rendered in between (new generation, old rows) is
+left behind too.
 
-Never cached: anything but GET/HEAD 200 responses; requests that carry a
-session cookie (possibly logged in); responses to an authenticated user;
-responses that set a cookie (a CSRF token was issued or refreshed, so the page
-holds a form); responses marked private/no-store; confidential and account
-paths.
+Only what is known to be public is cached: Wagtail pages and views marked with
+``@cache_public_page``. Never cached: anything but GET/HEAD 200 responses;
+requests with a query string (an unbounded key space anyone could fill);
+requests that carry a session or messages cookie (possibly logged in, or a
+message waiting); responses to an authenticated user; responses that set a
+cookie (a CSRF token was issued, so the page holds a form); responses marked
+private/no-store/no-cache; responses that vary on anything but Cookie and
+Accept-Language; confidential and account paths. The language the visitor
+asked for is part of the key.
+
+If the cache is unreachable, pages are rendered uncached rather than failing.
 """
 
 import logging
+import secrets
 
 from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from django.utils.cache import patch_vary_headers
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import cc_delim_re, patch_vary_headers
 
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "page-cache:generation"
+CACHE_HEADER = "X-Page-Cache"
 # Apps whose rows appear on public pages; a change to any of them clears the cache.
 PUBLIC_CONTENT_APPS = frozenset(
     {
@@ -37,21 +52,36 @@ PUBLIC_CONTENT_APPS = frozenset(
         "taggit",
     }
 )
-# Confidential models in `meetings` (call-ins) do not appear publicly but a
-# clear costs only one render per page, so no exclusion list is kept here.
+# Belt and braces: these never reach the cache even if a view is marked public.
 NEVER_CACHED_PREFIXES = (
     "/admin/",
     "/workspace/",
     "/accounts/",
     "/django-admin/",
 )
+PUBLIC_URL_NAMES = frozenset({"wagtail_serve"})
+# A cached copy is shared by every anonymous visitor, so it may only depend on
+# the headers that are part of the key (language) or that we refuse (cookies).
+ALLOWED_VARY = frozenset({"cookie", "accept-language"})
+
+
+def cache_public_page(view):
+    """Mark a non-Wagtail view whose anonymous GET responses are the same for all."""
+    view.page_cache_public = True
+    return view
+
+
+# --- Generation ---------------------------------------------------------------
 
 
 def current_generation() -> int:
     generation = cache.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        generation = cache.get(GENERATION_KEY) or 1
+        # A lost counter (eviction, Redis restart) must never restart at a
+        # number already used, or pages stored under it would come back.
+        fresh = secrets.randbits(48)
+        cache.add(GENERATION_KEY, fresh, timeout=None)
+        generation = cache.get(GENERATION_KEY, fresh)
     return generation
 
 
@@ -59,40 +89,67 @@ def invalidate_public_pages(**_kwargs) -> None:
     """Start a new generation: every cached page becomes unreachable at once."""
     try:
         cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.add(GENERATION_KEY, 2, timeout=None)
+    except ValueError:  # no counter yet: the next read starts a fresh one
+        pass
+    except Exception:
+        logger.exception("Page cache could not be invalidated")
 
 
-def _invalidate_on_public_change(sender, **kwargs):
+def invalidate_now_and_on_commit(**_kwargs) -> None:
+    """Invalidate at once, and again once the change is visible to other requests."""
+    invalidate_public_pages()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(invalidate_public_pages)
+
+
+def _invalidate_on_public_change(sender, **_kwargs):
     if sender._meta.app_label in PUBLIC_CONTENT_APPS:
-        invalidate_public_pages()
+        invalidate_now_and_on_commit()
 
 
 def connect_invalidation_signals() -> None:
-    from wagtail.signals import page_published, page_slug_changed, page_unpublished
+    from wagtail.signals import (
+        page_published,
+        page_slug_changed,
+        page_unpublished,
+        post_page_move,
+    )
 
     post_save.connect(_invalidate_on_public_change, dispatch_uid="page-cache-save")
     post_delete.connect(_invalidate_on_public_change, dispatch_uid="page-cache-del")
-    for signal in (page_published, page_unpublished, page_slug_changed):
-        signal.connect(invalidate_public_pages, dispatch_uid=f"page-cache-{signal}")
+    for signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+        signal.connect(
+            invalidate_now_and_on_commit, dispatch_uid=f"page-cache-{id(signal)}"
+        )
 
 
-def _cache_key(request, generation: int) -> str:
-    return f"page-cache:{generation}:{request.method}:{request.get_host()}:{request.get_full_path()}"
+# --- Rules --------------------------------------------------------------------
 
 
 def _request_may_use_cache(request) -> bool:
+    bypass_cookies = (settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name)
     return (
         settings.PAGE_CACHE_SECONDS > 0
         and request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and not request.META.get("QUERY_STRING")
+        and not any(name in request.COOKIES for name in bypass_cookies)
         and not request.path.startswith(NEVER_CACHED_PREFIXES)
     )
 
 
-def _response_is_cacheable(request, response) -> bool:
+def _view_is_public(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return False
+    return match.url_name in PUBLIC_URL_NAMES or getattr(
+        match.func, "page_cache_public", False
+    )
+
+
+def _response_is_cacheable(request, response, language: str) -> bool:
     user = getattr(request, "user", None)
     cache_control = response.get("Cache-Control", "")
+    vary = {v.lower() for v in cc_delim_re.split(response.get("Vary", "")) if v}
     return (
         response.status_code == 200
         and not response.streaming
@@ -102,27 +159,59 @@ def _response_is_cacheable(request, response) -> bool:
         and "private" not in cache_control
         and "no-store" not in cache_control
         and "no-cache" not in cache_control
+        and vary <= ALLOWED_VARY
+        and response.get("Content-Language", language) == language
+        and _view_is_public(request)
     )
 
 
+# --- Middleware ---------------------------------------------------------------
+
+
+def _cache_key(request, generation: int, language: str) -> str:
+    host = request.get_host()
+    return f"page-cache:{generation}:{request.method}:{language}:{host}:{request.path}"
+
+
+def _pack(response) -> tuple:
+    """Status, headers and body only: small to store and quick to restore."""
+    return (response.status_code, dict(response.headers.items()), response.content)
+
+
+def _unpack(packed) -> HttpResponse:
+    status, headers, content = packed
+    response = HttpResponse(content, status=status, headers=headers)
+    response[CACHE_HEADER] = "hit"
+    return response
+
+
 class AnonymousPageCacheMiddleware:
+    """Sits above the session middleware, so a hit costs two cache reads and no SQL."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if not _request_may_use_cache(request):
             return self.get_response(request)
-        key = _cache_key(request, current_generation())
-        cached = cache.get(key)
-        if cached is not None:
-            cached["X-Page-Cache"] = "hit"
-            return cached
+        language = translation.get_language_from_request(request)
+        try:
+            key = _cache_key(request, current_generation(), language)
+            packed = cache.get(key)
+        except Exception:
+            logger.exception("Page cache unreachable; rendering uncached")
+            return self.get_response(request)
+        if packed is not None:
+            return _unpack(packed)
         response = self.get_response(request)
-        # Cached copies must never be shared with a visitor who has a session.
+        # A shared copy must not be reused by a downstream cache for a visitor
+        # who has a session.
         patch_vary_headers(response, ("Cookie",))
-        if _response_is_cacheable(request, response):
-            if hasattr(response, "render") and callable(response.render):
-                response.render()
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            response["X-Page-Cache"] = "miss"
+        if _response_is_cacheable(request, response, language):
+            try:
+                cache.set(key, _pack(response), settings.PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.exception("Page cache unreachable; page not stored")
+            else:
+                response[CACHE_HEADER] = "miss"
         return response
