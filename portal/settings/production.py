@@ -14,7 +14,10 @@ DEBUG = False
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
-    raise ImproperlyConfigured("SECRET_KEY must be set in the environment.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set in the environment for production settings "
+        "(for example: python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
 
 ALLOWED_HOSTS = [
     host.strip()
@@ -39,7 +42,25 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+# Wagtail's preview views allow same-origin framing for themselves.
+X_FRAME_OPTIONS = "DENY"
+
+# --- Static files and cache -----------------------------------------------------
+# Hashed, compressed files from collectstatic, served by whitenoise with
+# far-future caching; STATIC_ROOT may point elsewhere (the benchmark uses a temp dir).
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
+STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
+if REDIS_URL:  # noqa: F405
+    # Fail fast when Redis is down: the page cache then renders uncached.
+    CACHES["default"]["OPTIONS"] = {  # noqa: F405
+        "socket_connect_timeout": 1,
+        "socket_timeout": 1,
+    }
 
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
@@ -49,6 +70,7 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)  # noqa: F405
 
 if "WAGTAILADMIN_BASE_URL" not in os.environ:
