@@ -114,3 +114,28 @@ def user(username="someone", **fields):
         password=fields.pop("password", "a-long-test-password-1"),
         **fields,
     )
+
+
+def figures(
+    neighborhood_page,
+    counts,
+    *,
+    series="drug_offenses",
+    area="market",
+    start=date(2024, 1, 1),
+):
+    """One NeighborhoodFigure per month from ``start``; a None count skips a month."""
+    from portal.figures.months import add_months
+    from portal.models import NeighborhoodFigure
+
+    return NeighborhoodFigure.objects.bulk_create(
+        NeighborhoodFigure(
+            neighborhood=neighborhood_page,
+            month=add_months(start, index),
+            series=series,
+            area=area,
+            count=count,
+        )
+        for index, count in enumerate(counts)
+        if count is not None
+    )
