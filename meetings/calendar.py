@@ -5,6 +5,8 @@ from datetime import UTC, datetime
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
 SEQUENCE_EPOCH = datetime(2020, 1, 1, tzinfo=UTC)
@@ -43,9 +45,10 @@ def meeting_event(
 ) -> Event:
     event = Event()
     event.add("uid", uid)
-    event.add("dtstamp", timezone.now())
-    event.add("dtstart", starts_at)
-    event.add("dtend", ends_at)
+    event.add("dtstamp", timezone.now().astimezone(UTC))
+    # UTC ("...Z") needs no VTIMEZONE block and every calendar app reads it.
+    event.add("dtstart", starts_at.astimezone(UTC))
+    event.add("dtend", ends_at.astimezone(UTC))
     event.add("summary", summary)
     event.add("location", location)
     event.add("description", description)
@@ -54,8 +57,33 @@ def meeting_event(
     if url:
         event.add("url", url)
     if last_modified:
-        event.add("last-modified", last_modified)
+        event.add("last-modified", last_modified.astimezone(UTC))
     return event
+
+
+def community_meeting_calendar(meeting, *, url: str) -> Calendar:
+    """A one-event calendar for a public meeting; its UID never changes."""
+    description_parts = [strip_tags(meeting.agenda)]
+    if meeting.accessibility_notes:
+        description_parts.append(_("Accessibility: %s") % meeting.accessibility_notes)
+    if meeting.language_support:
+        description_parts.append(_("Languages: %s") % meeting.language_support)
+    cal = new_calendar(name=meeting.title)
+    cal.add_component(
+        meeting_event(
+            uid=f"community-meeting-{meeting.uid}@dmi-portal",
+            summary=meeting.title,
+            starts_at=meeting.starts_at,
+            ends_at=meeting.ends_at,
+            location=f"{meeting.place_name}, {meeting.address}",
+            description="\n\n".join(part for part in description_parts if part),
+            sequence=meeting.sequence,
+            cancelled=meeting.is_cancelled,
+            url=url,
+            last_modified=meeting.updated_at,
+        )
+    )
+    return cal
 
 
 def ics_response(cal: Calendar, *, filename: str) -> HttpResponse:

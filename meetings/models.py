@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -91,21 +92,19 @@ class CommunityMeeting(index.Indexed, models.Model):
     def __str__(self):
         return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d %H:%M})"
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("A meeting must end after it starts.")})
-
     def get_absolute_url(self):
         return reverse("meetings:community_meeting", kwargs={"pk": self.pk})
+
+    def clean(self):
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": _("A meeting must end after it starts.")})
 
     def get_ics_url(self):
         return reverse("meetings:community_meeting_ics", kwargs={"pk": self.pk})
 
     @property
     def sequence(self) -> int:
-        """Calendar SEQUENCE: seconds since 2020 of the last change, so it only grows."""
+        """Calendar SEQUENCE: seconds from 2020 to the last change, so it only grows."""
         return calendar_sequence(self.updated_at)
 
     @property

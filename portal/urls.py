@@ -2,17 +2,25 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from meetings.sitemaps import CommunityMeetingListSitemap, CommunityMeetingSitemap
 from portal import feeds, views
 from portal.figures.views import neighborhood_figures_csv
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "meeting-list": CommunityMeetingListSitemap,
+    "meetings": CommunityMeetingSitemap,
+}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("updates/rss/", feeds.AllUpdatesRssFeed(), name="updates_rss"),
     path("updates/atom/", feeds.AllUpdatesAtomFeed(), name="updates_atom"),

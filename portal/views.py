@@ -1,10 +1,12 @@
 """Site-wide public views: search, robots.txt, error pages."""
 
+import re
 from urllib.parse import urlencode
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import render
+from django.template import loader
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
@@ -12,15 +14,27 @@ from wagtail.models import Page
 
 SEARCH_RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+WORD = re.compile(r"\w+")
+
+
+def search_terms(query: str) -> str:
+    """Only the words of a query, lower-cased.
+
+    SQLite FTS5 and PostgreSQL read quotes, stars, brackets and upper-case
+    AND/OR/NOT/NEAR as operators; a stray quote is a syntax error (a 500).
+    Visitors type words, so words are all that reach the database.
+    """
+    return " ".join(WORD.findall(query.lower()))
 
 
 @require_GET
 def search(request):
     """Full-text search over published public pages only."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    terms = search_terms(query)
     results = Page.objects.none()
-    if query:
-        results = Page.objects.live().public().specific().search(query)
+    if terms:
+        results = Page.objects.live().public().specific().search(terms)
     paginator = Paginator(results, SEARCH_RESULTS_PER_PAGE)
     try:
         page = paginator.page(request.GET.get("page", 1))
@@ -55,5 +69,5 @@ def robots_txt(request):
 
 
 def server_error(request):
-    """A 500 page that needs no database and no request context processors."""
-    return render(request, "500.html", status=500)
+    """A 500 page rendered without the request: no context processor, no database."""
+    return HttpResponseServerError(loader.get_template("500.html").render())

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.models import Page, Site
 
+from meetings.models import CommunityMeeting
 from portal.choices import Phase
 from portal.models import (
     HomePage,
@@ -113,6 +114,50 @@ def user(username="someone", **fields):
         email=fields.pop("email", f"{username}@example.org"),
         password=fields.pop("password", "a-long-test-password-1"),
         **fields,
+    )
+
+
+def community_meeting(
+    neighborhood_page=None, *, title="Eastgate community meeting", **fields
+):
+    """A scheduled public meeting a week from now, lasting 90 minutes."""
+    starts_at = fields.pop("starts_at", timezone.now() + timedelta(days=7))
+    return CommunityMeeting.objects.create(
+        title=title,
+        neighborhood=neighborhood_page,
+        starts_at=starts_at,
+        ends_at=fields.pop("ends_at", starts_at + timedelta(minutes=90)),
+        place_name=fields.pop("place_name", "Eastgate Library"),
+        address=fields.pop("address", "12 Pine St, Riverton"),
+        accessibility_notes=fields.pop("accessibility_notes", "Step-free entrance."),
+        language_support=fields.pop("language_support", "Spanish, ASL"),
+        agenda=fields.pop("agenda", "<ul><li>Welcome</li><li>Questions</li></ul>"),
+        **fields,
+    )
+
+
+def draft_update(neighborhood_page, *, title="Draft update", **fields):
+    """An update saved as a draft: never published, so never public."""
+    page = NeighborhoodUpdatePage(
+        title=title,
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
+        date=fields.pop("date", timezone.localdate()),
+        summary=fields.pop("summary", "Not public yet."),
+        body=fields.pop("body", [("paragraph", "<p>Not public yet.</p>")]),
+        live=False,
+        **fields,
+    )
+    neighborhood_page.add_child(instance=page)
+    page.save_revision()
+    return page
+
+
+def restrict_to_logged_in(page):
+    """Put a Wagtail view restriction on the page: only signed-in users see it."""
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.LOGIN
     )
 
 

@@ -2,16 +2,12 @@
 
 from django import template
 
-from meetings.models import CommunityMeeting
+from meetings.selectors import community_meetings_upcoming_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("meetings/includes/upcoming_meetings.html")
 def upcoming_community_meetings(neighborhood, limit=5):
-    meetings = (
-        CommunityMeeting.objects.filter(neighborhood=neighborhood)
-        .upcoming()
-        .select_related("neighborhood")[:limit]
-    )
+    meetings = community_meetings_upcoming_for(neighborhood=neighborhood, limit=limit)
     return {"meetings": meetings, "neighborhood": neighborhood}
