@@ -82,10 +82,13 @@ class HomePage(Page):
 
     def latest_updates(self, limit=5):
         from portal.models.neighborhoods import NeighborhoodUpdatePage
+        from portal.update_lists import with_neighborhood_titles
 
-        return NeighborhoodUpdatePage.objects.live().public().order_by("-date", "-pk")[
-            :limit
-        ]
+        return with_neighborhood_titles(
+            NeighborhoodUpdatePage.objects.live()
+            .public()
+            .order_by("-date", "-pk")[:limit]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
