@@ -184,3 +184,136 @@ def figures(
         for index, count in enumerate(counts)
         if count is not None
     )
+
+
+# --- Service directory (resources) ---------------------------------------
+
+
+def directory_page(home, **fields):
+    """The published service directory under home, with its review workflow."""
+    from resources.models import ServiceDirectoryPage
+    from resources.services import directory_workflow_ensure
+
+    page = home.add_child(
+        instance=ServiceDirectoryPage(
+            title=fields.pop("title", "Find help"),
+            slug=fields.pop("slug", "find-help"),
+            introduction=fields.pop("introduction", "Help near you, free or cheap."),
+            **fields,
+        )
+    )
+    publish(page)
+    directory_workflow_ensure(directory_page=page)
+    return page
+
+
+def organization(
+    directory, *, title="Riverton Recovery Center", locations=(), **fields
+):
+    """A published provider with its provider group; ``locations`` are dicts."""
+    from resources.models import Location, OrganizationPage, OrganizationPhone
+    from resources.services import organization_provider_group_ensure
+
+    page = OrganizationPage(
+        title=title,
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
+        description=fields.pop("description", f"{title} helps people in Riverton."),
+        email=fields.pop("email", "contact@provider.example.org"),
+        **fields,
+    )
+    page.phones.add(OrganizationPhone(number="555-0100"))
+    for location_fields in locations or [{"name": f"{title} main office"}]:
+        defaults = {
+            "address_1": "1 Main St",
+            "city": "Riverton",
+            "state_province": "CA",
+        }
+        page.locations.add(
+            Location(**{**defaults, "postal_code": "94000", **location_fields})
+        )
+    directory.add_child(instance=page)
+    publish(page)
+    organization_provider_group_ensure(organization=page)
+    return page
+
+
+def service(
+    organization_page,
+    *,
+    title="Walk-in counseling",
+    categories=("counseling",),
+    languages=("en",),
+    hours=(),
+    neighborhoods=(),
+    at_locations=True,
+    live=True,
+    **fields,
+):
+    """A service page under an organization.
+
+    ``categories`` and ``languages`` are codes of the seeded terms/languages;
+    ``hours`` is a list of (weekday 0=Monday, "HH:MM" opens, "HH:MM" closes);
+    ``at_locations`` offers it at every location of the organization.
+    """
+    from datetime import time
+
+    from resources.models import (
+        Language,
+        OpeningHours,
+        ServiceArea,
+        ServiceAtLocation,
+        ServiceCategory,
+        ServiceLanguage,
+        ServicePage,
+        TaxonomyTerm,
+    )
+
+    page = ServicePage(
+        title=title,
+        slug=fields.pop("slug", title.lower().replace(" ", "-")),
+        description=fields.pop("description", f"{title} for anyone who asks."),
+        live=live,
+        **fields,
+    )
+    for code in categories:
+        page.categories.add(ServiceCategory(term=TaxonomyTerm.objects.get(code=code)))
+    for code in languages:
+        page.languages.add(ServiceLanguage(language=Language.objects.get(code=code)))
+    for day, opens, closes in hours:
+        page.opening_hours.add(
+            OpeningHours(
+                day_of_week=day,
+                opens_at=time.fromisoformat(opens),
+                closes_at=time.fromisoformat(closes),
+            )
+        )
+    for neighborhood_page in neighborhoods:
+        page.service_areas.add(ServiceArea(neighborhood=neighborhood_page))
+    if at_locations:
+        for location in organization_page.specific.locations.all():
+            page.service_at_locations.add(ServiceAtLocation(location=location))
+    organization_page.add_child(instance=page)
+    if live:
+        return publish(page)
+    page.save_revision()
+    return page
+
+
+def provider_user(organization_page, username="provider", **fields):
+    """A user in the organization's provider group (edits only that org)."""
+    from resources.services import organization_provider_add
+
+    member = user(username, **fields)
+    organization_provider_add(organization=organization_page, user=member)
+    return member
+
+
+def directory_editor(username="directory_editor", **fields):
+    """A user in "Directory editors" (approves providers' changes)."""
+    from django.contrib.auth.models import Group
+
+    from resources.choices import DIRECTORY_EDITORS_GROUP
+
+    member = user(username, **fields)
+    member.groups.add(Group.objects.get(name=DIRECTORY_EDITORS_GROUP))
+    return member

@@ -1,0 +1,60 @@
+"""The directory's page tree, HSDS ids, seeded categories and query helpers."""
+
+import pytest
+
+from resources.choices import ServiceStatus
+from resources.models import ServicePage, TaxonomyTerm
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def directory(home):
+    return factories.directory_page(home)
+
+
+@pytest.fixture
+def org(directory):
+    return factories.organization(directory)
+
+
+def test_seeded_categories_include_medication_for_opioid_use_disorder(db):
+    moud = TaxonomyTerm.objects.get(code="moud")
+    assert moud.parent.code == "substance-use"
+    assert set(moud.children.values_list("code", flat=True)) == {
+        "buprenorphine",
+        "methadone",
+        "naltrexone",
+    }
+
+
+def test_every_hsds_object_has_its_own_uuid_distinct_from_wagtail_ids(org):
+    service = factories.service(org, hours=[(0, "09:00", "17:00")])
+    ids = {
+        org.hsds_id,
+        service.hsds_id,
+        org.locations.get().hsds_id,
+        org.phones.get().hsds_id,
+        service.opening_hours.get().hsds_id,
+        service.service_at_locations.get().hsds_id,
+        service.categories.get().hsds_id,
+        service.languages.get().hsds_id,
+    }
+    assert len(ids) == 8
+
+
+def test_defunct_service_keeps_its_record_but_is_not_listed(org):
+    factories.service(org, title="Closed for good", status=ServiceStatus.DEFUNCT)
+    factories.service(org, title="Still open")
+    assert ServicePage.objects.count() == 2
+    assert list(ServicePage.objects.listed().values_list("title", flat=True)) == [
+        "Still open"
+    ]
+
+
+def test_service_pages_render(client, org):
+    service = factories.service(org)
+    assert client.get(service.url).status_code == 200
+    assert client.get(org.url).status_code == 200
+    assert client.get(org.get_parent().url).status_code == 200
