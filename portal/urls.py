@@ -17,6 +17,11 @@ SITEMAPS = {
 }
 
 urlpatterns = [
+    # Accounts (issue 3): Wagtail's password-only login paths redirect to the
+    # one sign-in page; they must come before Wagtail's own URLs.
+    path("", include("agencies.accounts.bypass_urls")),
+    path("accounts/session/", include("agencies.accounts.session_urls")),
+    path("accounts/", include("agencies.accounts.urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", views.search, name="search"),

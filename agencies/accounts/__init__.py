@@ -1,0 +1,1 @@
+"""Accounts that meet the CJIS Security Policy: sign-in, MFA, lockout, audit."""

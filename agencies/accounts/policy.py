@@ -1,0 +1,24 @@
+"""Who must use a second factor. The one place that decides it."""
+
+from django.conf import settings
+
+
+def mfa_required(user) -> bool:
+    """True for every account that may reach anything beyond the public site.
+
+    Administrators, staff and members of the groups named in
+    ``ACCOUNTS_MFA_REQUIRED_GROUPS`` (auditors, and agency staff once the
+    workspace gives each agency its group) always; editors and providers, i.e.
+    anyone else who may open the Wagtail admin, unless
+    ``ACCOUNTS_MFA_REQUIRED_FOR_EDITORS`` is off.
+    """
+    if not user.is_authenticated:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    groups = getattr(settings, "ACCOUNTS_MFA_REQUIRED_GROUPS", [])
+    if groups and user.groups.filter(name__in=groups).exists():
+        return True
+    if getattr(settings, "ACCOUNTS_MFA_REQUIRED_FOR_EDITORS", True):
+        return user.has_perm("wagtailadmin.access_admin")
+    return False
