@@ -317,3 +317,27 @@ def directory_editor(username="directory_editor", **fields):
     member = user(username, **fields)
     member.groups.add(Group.objects.get(name=DIRECTORY_EDITORS_GROUP))
     return member
+
+
+VOLUNTEER_FIELDS = [
+    ("Your name", "singleline", True),
+    ("Email", "email", True),
+    ("How would you like to help?", "multiline", True),
+]
+
+
+def volunteer_form_page(parent, *, title="Volunteer", **fields):
+    """A published sign-up form with name, email and 'how would you help'."""
+    from portal.models import VolunteerFormField, VolunteerFormPage
+
+    page = VolunteerFormPage(
+        title=title, slug=fields.pop("slug", title.lower().replace(" ", "-")), **fields
+    )
+    for order, (label, field_type, required) in enumerate(VOLUNTEER_FIELDS):
+        page.form_fields.add(
+            VolunteerFormField(
+                sort_order=order, label=label, field_type=field_type, required=required
+            )
+        )
+    parent.add_child(instance=page)
+    return publish(page)

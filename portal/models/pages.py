@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
@@ -125,7 +126,7 @@ class VolunteerFormField(AbstractFormField):
 
 
 class VolunteerFormPage(AbstractEmailForm):
-    """Volunteer and mentor sign-up; each submission is stored and emailed to editors."""
+    """Volunteer and mentor sign-up: each submission is stored and mailed to editors."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
     thank_you_text = RichTextField(blank=True, features=RICH_TEXT_FEATURES)
@@ -150,8 +151,22 @@ class VolunteerFormPage(AbstractEmailForm):
     class Meta:
         verbose_name = _("volunteer sign-up page")
 
+    def editor_addresses(self) -> list[str]:
+        """The page's addresses, or the site's editors when the page names none."""
+        addresses = [part.strip() for part in self.to_address.split(",")]
+        return [address for address in addresses if address] or [settings.EDITORS_EMAIL]
+
+    def process_form_submission(self, form):
+        # Wagtail mails only when to_address is set; editors must hear about
+        # every sign-up, so always store it and then always mail.
+        submission = super(AbstractEmailForm, self).process_form_submission(form)
+        self.send_mail(form)
+        return submission
+
     def send_mail(self, form):
-        # Editors must hear about every sign-up even if the page has no address set.
-        if not self.to_address:
-            self.to_address = settings.EDITORS_EMAIL
-        super().send_mail(form)
+        send_mail(
+            self.subject or str(_("New volunteer sign-up")),
+            self.render_email(form),
+            self.editor_addresses(),
+            self.from_address,
+        )
