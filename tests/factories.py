@@ -2,9 +2,10 @@
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from meetings.models import CommunityMeeting
 from portal.choices import Phase
@@ -159,6 +160,22 @@ def restrict_to_logged_in(page):
     return PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.LOGIN
     )
+
+
+def wagtail_tree_root() -> Page:
+    """The locale, root collection and root page Wagtail's migrations create.
+
+    Live-server (transactional) tests flush every table between tests, taking
+    these rows with them; rebuilding three rows is far cheaper than restoring a
+    serialized copy of the whole database.
+    """
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
 
 
 def figures(
