@@ -11,11 +11,46 @@ from portal.models import NeighborhoodPage
 
 # (fixed uid, neighborhood slug, title, days from today, place, address)
 MEETINGS = [
-    ("8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a01", "mill-creek", "Mill Creek follow-up meeting", 12, "Mill Creek Library", "400 Creek Road"),
-    ("8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a02", "harbor-heights", "Harbor Heights listening session", 20, "Harbor Street Church Hall", "12 Harbor Street"),
-    ("8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a03", "eastgate", "Eastgate one-year check-in", 33, "Eastgate Community Center", "700 Pine Street"),
-    ("8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a04", "old-orchard", "Old Orchard first community meeting", 45, "Orchard Square Senior Center", "1 Orchard Square"),
-    ("8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a05", "mill-creek", "Mill Creek call-in report back", -30, "Mill Creek Library", "400 Creek Road"),
+    (
+        "8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a01",
+        "mill-creek",
+        "Mill Creek follow-up meeting",
+        12,
+        "Mill Creek Library",
+        "400 Creek Road",
+    ),
+    (
+        "8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a02",
+        "harbor-heights",
+        "Harbor Heights listening session",
+        20,
+        "Harbor Street Church Hall",
+        "12 Harbor Street",
+    ),
+    (
+        "8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a03",
+        "eastgate",
+        "Eastgate one-year check-in",
+        33,
+        "Eastgate Community Center",
+        "700 Pine Street",
+    ),
+    (
+        "8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a04",
+        "old-orchard",
+        "Old Orchard first community meeting",
+        45,
+        "Orchard Square Senior Center",
+        "1 Orchard Square",
+    ),
+    (
+        "8b0c3f52-2f3c-4d8e-9d84-1b6f6a3e1a05",
+        "mill-creek",
+        "Mill Creek call-in report back",
+        -30,
+        "Mill Creek Library",
+        "400 Creek Road",
+    ),
 ]
 
 
