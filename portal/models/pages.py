@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from portal.ratelimit import rate_limit_exceeded, too_many_requests
 
 
 class HomePage(Page):
@@ -150,6 +151,14 @@ class VolunteerFormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("volunteer sign-up page")
+
+    def serve(self, request, *args, **kwargs):
+        # Public form: sending it is rate-limited per address (reading is not).
+        if rate_limit_exceeded(
+            request, group="volunteer-form", rate=settings.PUBLIC_FORM_RATE_LIMIT
+        ):
+            return too_many_requests(request)
+        return super().serve(request, *args, **kwargs)
 
     def editor_addresses(self) -> list[str]:
         """The page's addresses, or the site's editors when the page names none."""
