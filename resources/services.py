@@ -4,9 +4,16 @@ Named ``<entity>_<action>`` with keyword-only arguments (STYLE.md, rule 6).
 Each ``*_ensure`` is idempotent: safe from demo data, hooks and tests alike.
 """
 
+from datetime import timedelta
+
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.db import transaction
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from modelcluster.models import get_all_child_relations
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -22,8 +29,18 @@ from resources.choices import (
     DIRECTORY_EDITORS_GROUP,
     DIRECTORY_WORKFLOW_NAME,
     PROVIDER_GROUP_PREFIX,
+    STALE_AFTER_DAYS,
 )
-from resources.models import ProviderGroup, ServiceVerification
+from resources.models import (
+    OrganizationPage,
+    ProviderGroup,
+    ServiceAtLocation,
+    ServicePage,
+    ServiceVerification,
+    VerificationReminder,
+)
+from resources.models.copying import renew_uuids, uuid_field_names
+from resources.selectors import organization_contact_emails
 
 # Providers may draft and submit; only directory editors publish.
 PROVIDER_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -139,3 +156,86 @@ def service_mark_verified(*, service, user, note="", at=None) -> ServiceVerifica
         assurer_email=getattr(user, "email", "") or "",
         note=note,
     )
+
+
+def pages_renew_hsds_ids(*, root, source_root=None) -> None:
+    """After a copy: align the copies' revisions with their rows' new UUIDs.
+
+    Rows got fresh UUIDs as they were copied (FreshHsdsIdsOnCopy), but the
+    copied revisions still carry the originals' values, which publishing a
+    revision would write back. A copied organization's services also point
+    at the original's locations; they are moved to the copy's locations.
+    """
+    pages = [root.specific, *[page.specific for page in root.get_descendants()]]
+    for page in pages:
+        for relation in get_all_child_relations(page):
+            rows = {
+                row.pk: row for row in getattr(page, relation.get_accessor_name()).all()
+            }
+            names = uuid_field_names(relation.related_model)
+            for revision in page.revisions.all():
+                for data in revision.content.get(relation.get_accessor_name(), []):
+                    row = rows.get(data.get("pk"))
+                    for name in names:
+                        data[name] = str(getattr(row, name)) if row else None
+                    if row is None:
+                        fresh = relation.related_model()
+                        renew_uuids(fresh)
+                        for name in names:
+                            data[name] = str(getattr(fresh, name))
+                revision.save(update_fields=["content"])
+    source = source_root.specific if source_root else None
+    if isinstance(source, OrganizationPage) and isinstance(
+        root.specific, OrganizationPage
+    ):
+        old = list(source.locations.order_by("pk"))
+        new = list(root.specific.locations.order_by("pk"))
+        for old_location, new_location in zip(old, new, strict=False):
+            ServiceAtLocation.objects.filter(
+                service__path__startswith=root.path, location=old_location
+            ).update(location=new_location)
+
+
+def service_verification_reminder_send(*, service, now=None):
+    """Email the organization's contacts that the listing needs checking; once a period.
+
+    The VerificationReminder row is written first under a unique constraint,
+    so two workers racing on the same service send one email, not two.
+    Returns the reminder, or None when one was already sent for this period.
+    """
+    now = now or timezone.now()
+    service = ServicePage.objects.with_verification().get(pk=service.pk)
+    period_start = service.verified_since
+    if period_start is None:
+        return None
+    organization = service.organization
+    recipients = organization_contact_emails(organization=organization) or [
+        settings.EDITORS_EMAIL
+    ]
+    try:
+        with transaction.atomic():
+            reminder = VerificationReminder.objects.create(
+                service=service,
+                period_start=period_start,
+                sent_at=now,
+                recipients="\n".join(recipients),
+            )
+    except IntegrityError:
+        return None
+    base_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "service": service,
+        "organization": organization,
+        "stale_on": period_start + timedelta(days=STALE_AFTER_DAYS),
+        "verify_url": base_url + reverse("resources_mark_verified", args=[service.pk]),
+        "edit_url": base_url + reverse("wagtailadmin_pages:edit", args=[service.pk]),
+    }
+    send_mail(
+        subject=render_to_string(
+            "resources/email/verification_reminder_subject.txt", context
+        ).strip(),
+        message=render_to_string("resources/email/verification_reminder.txt", context),
+        from_email=None,
+        recipient_list=recipients,
+    )
+    return reminder

@@ -10,10 +10,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from resources.choices import PhoneType
+from resources.models.copying import FreshHsdsIdsOnCopy
 from resources.models.taxonomy import hsds_uuid_field
 
 
-class ServiceDirectoryPage(Page):
+class ServiceDirectoryPage(FreshHsdsIdsOnCopy, Page):
     """The public directory home: categories, search and the providers under it."""
 
     hsds_id = hsds_uuid_field()  # publishes the directory as one HSDS dataset
@@ -38,7 +39,7 @@ class ServiceDirectoryPage(Page):
         verbose_name = _("service directory page")
 
 
-class OrganizationPage(Page):
+class OrganizationPage(FreshHsdsIdsOnCopy, Page):
     """A provider (HSDS organization); its services are its child pages.
 
     Each organization has a provider group (see ``ProviderGroup``) whose members

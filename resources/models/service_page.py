@@ -15,6 +15,8 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from resources.choices import STALE_AFTER_DAYS, ServiceStatus
+from resources.forms import ServicePageForm
+from resources.models.copying import FreshHsdsIdsOnCopy
 from resources.models.schedules import OpeningHours, open_at_q
 from resources.models.service_rows import ServiceArea, ServiceCategory, ServiceLanguage
 from resources.models.taxonomy import TaxonomyTerm, hsds_uuid_field
@@ -84,7 +86,7 @@ class ServicePageQuerySet(PageQuerySet):
 ServicePageManager = PageManager.from_queryset(ServicePageQuerySet)
 
 
-class ServicePage(Page):
+class ServicePage(FreshHsdsIdsOnCopy, Page):
     """One service a provider offers; the title is the HSDS service name."""
 
     hsds_id = hsds_uuid_field()
@@ -185,6 +187,7 @@ class ServicePage(Page):
     ]
     parent_page_types = ["resources.OrganizationPage"]
     subpage_types = []
+    base_form_class = ServicePageForm
 
     objects = ServicePageManager()
 
@@ -201,6 +204,16 @@ class ServicePage(Page):
             raise ValidationError(
                 {"maximum_age": _("The maximum age must not be below the minimum.")}
             )
+
+    # --- Search index and sitemap: a defunct service leaves both ---------------
+    @classmethod
+    def get_indexed_objects(cls):
+        return super().get_indexed_objects().exclude(status=ServiceStatus.DEFUNCT)
+
+    def get_sitemap_urls(self, request=None):
+        if self.status == ServiceStatus.DEFUNCT:
+            return []
+        return super().get_sitemap_urls(request)
 
     # --- Query helpers -------------------------------------------------------
     @cached_property

@@ -9,16 +9,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def directory(home):
-    return factories.directory_page(home)
-
-
-@pytest.fixture
-def org(directory):
-    return factories.organization(directory)
-
-
 def test_seeded_categories_include_medication_for_opioid_use_disorder(db):
     moud = TaxonomyTerm.objects.get(code="moud")
     assert moud.parent.code == "substance-use"
