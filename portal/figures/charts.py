@@ -17,13 +17,13 @@ from django.utils.translation import gettext as _
 
 from portal.figures.months import first_of_month, months_between
 
-WIDTH, HEIGHT = 480, 300
-LEFT, RIGHT, TOP, BOTTOM = 52, 16, 28, 52
+WIDTH, HEIGHT = 420, 280
+LEFT, RIGHT, TOP, BOTTOM = 60, 16, 30, 56
 TEXT_COLOR = "#1b1b1b"  # 16.1:1 on white
 LINE_COLOR = "#005ea2"  # 7.1:1 on white
 CALL_IN_COLOR = "#b50909"  # 6.9:1 on white
 GRID_COLOR = "#dfe1e2"
-FONT_SIZE = 16
+FONT_SIZE = 18
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def _x_axis(points: list[ChartPoint], x_at) -> str:
             baseline,
             baseline + 5,
             x_at(index),
-            baseline + 20,
+            baseline + 22,
             format_date(point.month, "M"),
             x_at(index),
             format_date(point.month, "Y"),

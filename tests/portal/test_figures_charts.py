@@ -43,7 +43,7 @@ def test_chart_is_an_image_labelled_by_its_title_and_description():
 
 def test_chart_scales_to_its_container_through_a_viewbox():
     svg = chart([5, 6, 7])
-    assert 'viewBox="0 0 480 300"' in svg
+    assert 'viewBox="0 0 420 280"' in svg
     assert 'width="100%"' in svg
     assert 'height="' not in svg.split(">", 1)[0]
 
