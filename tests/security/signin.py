@@ -48,12 +48,25 @@ def has_totp(user) -> bool:
     ).exists()
 
 
-def post_login(client, username, password=PASSWORD, *, acknowledge=True, next_url=None):
+def post_login(
+    client, username, password=PASSWORD, *, acknowledge=True, next_url=None, **extra
+):
     data = {"login": username, "password": password}
     if acknowledge:
         data["acknowledge"] = "on"
     url = "/accounts/login/" + (f"?next={next_url}" if next_url else "")
-    return client.post(url, data)
+    return client.post(url, data, **extra)
+
+
+def fail_login(client, username, times=1, **extra):
+    """Wrong password ``times`` times; returns the last response."""
+    for _ in range(times):
+        response = post_login(client, username, "not-the-password", **extra)
+    return response
+
+
+def is_locked_page(response) -> bool:
+    return response.status_code == 403 and b'id="lockout-message"' in response.content
 
 
 def sign_in_with_totp(client, username, *, secret=SECRET, next_url=None):
