@@ -1,11 +1,11 @@
 """A whole-page cache for anonymous visitors that can never serve a stale page.
 
-Every cached page is stored under the current *generation*. Any change to
+Every cached page is stored with the current *generation*. Any change to
 public content (publishing, unpublishing, moving or deleting a page, editing a
 snippet, figures or site settings) starts a new generation, so the very next
 request renders afresh. The generation is read once at the start of a request
-and the page is stored under that generation, so a page rendered while an
-editor publishes is stored under the old generation and never served again.
+and the page is stored with that generation, so a page rendered while an
+editor publishes carries the old generation and is never served again.
 The generation moves on both when the change is saved and again when its
 transaction commits: a page rendered in between (new generation, old rows) is
 left behind too.
@@ -75,14 +75,15 @@ def cache_public_page(view):
 
 
 def current_generation() -> int:
-    generation = cache.get(GENERATION_KEY)
-    if generation is None:
-        # A lost counter (eviction, Redis restart) must never restart at a
-        # number already used, or pages stored under it would come back.
-        fresh = secrets.randbits(48)
-        cache.add(GENERATION_KEY, fresh, timeout=None)
-        generation = cache.get(GENERATION_KEY, fresh)
-    return generation
+    return cache.get(GENERATION_KEY) or _start_generation()
+
+
+def _start_generation() -> int:
+    # A lost counter (eviction, Redis restart) must never restart at a number
+    # already used, or pages stored under it would come back.
+    fresh = secrets.randbits(48)
+    cache.add(GENERATION_KEY, fresh, timeout=None)
+    return cache.get(GENERATION_KEY, fresh)
 
 
 def invalidate_public_pages(**_kwargs) -> None:
@@ -98,7 +99,11 @@ def invalidate_public_pages(**_kwargs) -> None:
 def invalidate_now_and_on_commit(**_kwargs) -> None:
     """Invalidate at once, and again once the change is visible to other requests."""
     invalidate_public_pages()
-    if transaction.get_connection().in_atomic_block:
+    connection = transaction.get_connection()
+    # One callback per transaction is enough, however many rows it saves.
+    # (Django drops callbacks of a rolled-back savepoint from this list.)
+    pending = (entry[1] for entry in connection.run_on_commit)
+    if connection.in_atomic_block and invalidate_public_pages not in pending:
         transaction.on_commit(invalidate_public_pages)
 
 
@@ -168,25 +173,31 @@ def _response_is_cacheable(request, response, language: str) -> bool:
 # --- Middleware ---------------------------------------------------------------
 
 
-def _cache_key(request, generation: int, language: str) -> str:
+def _cache_key(request, language: str) -> str:
     host = request.get_host()
-    return f"page-cache:{generation}:{request.method}:{language}:{host}:{request.path}"
+    return f"page-cache:{request.method}:{language}:{host}:{request.path}"
 
 
-def _pack(response) -> tuple:
+def _pack(generation: int, response) -> tuple:
     """Status, headers and body only: small to store and quick to restore."""
-    return (response.status_code, dict(response.headers.items()), response.content)
+    headers = dict(response.headers.items())
+    return (generation, response.status_code, headers, response.content)
 
 
 def _unpack(packed) -> HttpResponse:
-    status, headers, content = packed
+    _generation, status, headers, content = packed
     response = HttpResponse(content, status=status, headers=headers)
     response[CACHE_HEADER] = "hit"
     return response
 
 
 class AnonymousPageCacheMiddleware:
-    """Sits above the session middleware, so a hit costs two cache reads and no SQL."""
+    """Sits above the session middleware: a hit is one cache round trip, no SQL.
+
+    Each entry carries the generation it was rendered under and is served only
+    while that is still the current generation, so the counter and the page
+    are read together (one MGET on Redis).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -195,13 +206,15 @@ class AnonymousPageCacheMiddleware:
         if not _request_may_use_cache(request):
             return self.get_response(request)
         language = translation.get_language_from_request(request)
+        key = _cache_key(request, language)
         try:
-            key = _cache_key(request, current_generation(), language)
-            packed = cache.get(key)
+            found = cache.get_many([GENERATION_KEY, key])
+            generation = found.get(GENERATION_KEY) or _start_generation()
         except Exception:
             logger.exception("Page cache unreachable; rendering uncached")
             return self.get_response(request)
-        if packed is not None:
+        packed = found.get(key)
+        if packed is not None and packed[0] == generation:
             return _unpack(packed)
         response = self.get_response(request)
         # A shared copy must not be reused by a downstream cache for a visitor
@@ -209,7 +222,7 @@ class AnonymousPageCacheMiddleware:
         patch_vary_headers(response, ("Cookie",))
         if _response_is_cacheable(request, response, language):
             try:
-                cache.set(key, _pack(response), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, _pack(generation, response), settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.exception("Page cache unreachable; page not stored")
             else:

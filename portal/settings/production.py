@@ -56,6 +56,8 @@ STORAGES = {
 }
 STATIC_ROOT = os.environ.get("STATIC_ROOT") or STATIC_ROOT  # noqa: F405
 if REDIS_URL:  # noqa: F405
+    # Django's RedisCache reusing one redis client (see portal/redis_cache.py).
+    CACHES["default"]["BACKEND"] = "portal.redis_cache.PortalRedisCache"  # noqa: F405
     # Fail fast when Redis is down: the page cache then renders uncached.
     CACHES["default"]["OPTIONS"] = {  # noqa: F405
         "socket_connect_timeout": 1,

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
@@ -147,17 +148,6 @@ class TestPublishingShowsAtOnce:
         site_settings.police_non_emergency_number = "(555) 010-9999"
         site_settings.save()
         assert "(555) 010-9999" in client.get(neighborhood.url).content.decode()
-
-    def test_change_committed_after_a_render_still_invalidates(
-        self, client, neighborhood, django_capture_on_commit_callbacks
-    ):
-        # A request between the save and the commit reads the new generation
-        # but the old rows; the commit must move the generation past it.
-        with django_capture_on_commit_callbacks(execute=True):
-            neighborhood.summary = "Committed later."
-            neighborhood.save_revision().publish()
-            generation_seen_before_commit = page_cache.current_generation()
-        assert page_cache.current_generation() > generation_seen_before_commit
 
     def test_a_lost_generation_counter_never_brings_old_pages_back(
         self, client, neighborhood
@@ -304,3 +294,27 @@ class TestWithRedis:
         assert cache_state(response) == "miss"
         assert "Served through Redis." in response.content.decode()
         assert cache_state(client.get(neighborhood.url)) == HIT
+
+
+# Real commits: the test transaction of the other tests never commits.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+class TestInvalidationOnCommit:
+    def test_commit_moves_the_generation_past_renders_during_the_transaction(
+        self, neighborhood
+    ):
+        # A request between the save and the commit reads the new generation
+        # but still sees the old rows; the commit must leave its page behind.
+        with transaction.atomic():
+            neighborhood.summary = "Committed later."
+            neighborhood.save_revision().publish()
+            generation_seen_before_commit = page_cache.current_generation()
+        assert page_cache.current_generation() > generation_seen_before_commit
+
+    def test_a_transaction_of_many_saves_invalidates_once_on_commit(
+        self, neighborhood, django_capture_on_commit_callbacks
+    ):
+        with transaction.atomic(), django_capture_on_commit_callbacks() as callbacks:
+            for summary in ("One.", "Two.", "Three."):
+                neighborhood.summary = summary
+                neighborhood.save()
+        assert callbacks.count(page_cache.invalidate_public_pages) == 1

@@ -124,8 +124,15 @@ class TestFromEnvironment:
 
     def test_redis_url_gives_the_shared_redis_cache(self):
         values = production_settings(REDIS_URL="redis://127.0.0.1:6379/5")
-        assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+        assert values["cache"] == "portal.redis_cache.PortalRedisCache"
         assert values["cache_location"] == "redis://127.0.0.1:6379/5"
+
+    def test_the_redis_backend_is_djangos_own(self):
+        from django.core.cache.backends.redis import RedisCache
+
+        from portal.redis_cache import PortalRedisCache
+
+        assert issubclass(PortalRedisCache, RedisCache)
 
     def test_without_redis_url_the_cache_is_local_memory(self):
         values = production_settings(REDIS_URL=None)
