@@ -30,6 +30,7 @@ urlpatterns = [
     path("updates/rss/", feeds.AllUpdatesRssFeed(), name="updates_rss"),
     path("updates/atom/", feeds.AllUpdatesAtomFeed(), name="updates_atom"),
     path("meetings/", include("meetings.urls")),
+    path("directory/", include("resources.urls")),
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)figures\.csv$", neighborhood_figures_csv),
 ]
 

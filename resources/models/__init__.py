@@ -6,6 +6,7 @@ from resources.models.directory import (
     ProviderGroup,
     ServiceDirectoryPage,
 )
+from resources.models.error_report import ErrorReport
 from resources.models.locations import Location, ServiceAtLocation
 from resources.models.schedules import OpeningHours, open_at_q
 from resources.models.service_page import ServicePage, ServicePageQuerySet
@@ -22,6 +23,7 @@ from resources.models.verification import ServiceVerification, VerificationRemin
 
 __all__ = [
     "CostOption",
+    "ErrorReport",
     "Language",
     "Location",
     "OpeningHours",
