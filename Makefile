@@ -46,13 +46,15 @@ demo: install
 logins: install
 	@$(MANAGE) demo_logins
 
-## serve: production settings under gunicorn on 127.0.0.1:8000 (reads .env if present)
+## serve: production settings under gunicorn on 127.0.0.1:8000 (reads .env if present;
+## plain http on loopback, so SECURE_SSL_REDIRECT defaults to false here)
 serve: install static
 	set -a; [ -f .env ] && . ./.env; set +a; \
 	export DJANGO_SETTINGS_MODULE=portal.settings.production; \
 	export SECRET_KEY=$${SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')}; \
 	export ALLOWED_HOSTS=$${ALLOWED_HOSTS:-127.0.0.1,localhost}; \
-	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://127.0.0.1:8000}; \
+	export GUNICORN_BIND=$${GUNICORN_BIND:-127.0.0.1:8000}; \
+	export WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$$GUNICORN_BIND}; \
 	export SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false}; \
 	$(MANAGE) collectstatic --noinput --verbosity 0 && \
 	$(MANAGE) migrate --noinput && \
@@ -75,8 +77,9 @@ ci-checks: lint
 	$(MANAGE) check
 	$(MANAGE) makemigrations --check --dry-run
 
+## bench: neighborhood page vs static file under gunicorn on PostgreSQL (dmi_bench) + Redis
 bench: install static
-	$(BIN)/python bench/public_pages.py
+	$(BIN)/python bench/public_pages.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor staticfiles .pytest_cache

@@ -21,6 +21,12 @@ accesslog = None if _access_log in ("", "off") else _access_log
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# gunicorn >= 25 opens a control socket at one fixed path per user, which two
+# servers on one machine (make serve, a benchmark) would fight over: only on request.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
 # Import Django once in the master; workers fork with it loaded (fast start,
 # shared memory). Database connections are opened lazily, after the fork.
 preload_app = True
