@@ -8,13 +8,14 @@ class AgenciesConfig(AppConfig):
     verbose_name = "Agency workspace"
 
     def ready(self):
-        # Signal receivers that write the audit log for sign-in events, and the
-        # admin screen that releases locked accounts.
-        from agencies.accounts import receivers, wagtail_hooks  # noqa: F401
-
-        # Sessions (issue 3): the admin sessions screen and time-out script, and
-        # the hook that ends every session of an account when it is disabled.
-        from agencies.accounts import session_hooks  # noqa: F401
+        # Accounts (issue 3): audit-log receivers for sign-in events, the admin
+        # screens (locked accounts, sessions), and the hook that ends every
+        # session of an account when it is disabled.
+        from agencies.accounts import (  # noqa: F401
+            receivers,
+            session_hooks,
+            wagtail_hooks,
+        )
         from agencies.accounts.deactivation import connect_deactivation_hook
 
         connect_deactivation_hook()

@@ -10,3 +10,7 @@ INTERNAL_IPS = ["127.0.0.1"]
 PAGE_CACHE_SECONDS = 0
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# Demo accounts that must use MFA get this TOTP secret (demo_agencies), so a
+# tester can add it once to an authenticator app; `manage.py demo_logins`
+# prints it. Published on purpose: never set it outside development.
+DEMO_TOTP_SECRET = "RIVERTONDEMOTOTPKEYFORTESTERSAAA"  # noqa: S105
