@@ -9,6 +9,7 @@ pytestmark = pytest.mark.browser
 
 PUBLIC_PAGES = {
     "home": lambda site: site.home.url,
+    "neighborhoods list": lambda site: site.index.url,
     "neighborhood": lambda site: site.neighborhood.url,
     "update": lambda site: site.update.url,
     "search results": lambda site: "/search/?q=Eastgate",

@@ -1,5 +1,6 @@
 """The missing-Chromium rule: skip locally, fail in CI (REQUIRE_BROWSER=1)."""
 
+from tests.browser import launch
 from tests.browser.launch import (
     LAUNCH_ARGS,
     MISSING_MESSAGE,
@@ -44,3 +45,11 @@ def test_chromium_is_started_headless_without_background_services():
         "--disable-sync",
         "--no-first-run",
     ]
+
+
+def test_absent_chromium_binary_is_detected(monkeypatch, tmp_path):
+    monkeypatch.setattr(launch, "CHROMIUM_PATH", tmp_path / "no-chromium-here")
+    monkeypatch.delenv("REQUIRE_BROWSER", raising=False)
+    assert launch.chromium_decision().action == "skip"
+    monkeypatch.setenv("REQUIRE_BROWSER", "1")
+    assert launch.chromium_decision().action == "fail"
