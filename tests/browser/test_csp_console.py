@@ -8,7 +8,7 @@ violation cannot go unnoticed.
 
 import pytest
 
-from tests.security import signin
+from tests.browser.accounts import sign_in_as_administrator
 
 pytestmark = pytest.mark.browser
 
@@ -40,18 +40,6 @@ def assert_no_violation(page, path):
     assert page.evaluate("window.__cspViolations") == [], path
     policy = page.evaluate("document.querySelector('meta[http-equiv]')")
     assert policy is None  # the policy comes from the header, not the markup
-
-
-def sign_in_as_administrator(page):
-    signin.administrator("ada")
-    page.goto("/accounts/login/")
-    page.get_by_label("Username").fill("ada")
-    page.get_by_label("Password").fill(signin.PASSWORD)
-    page.locator("label[for=id_acknowledge]").click()  # USWDS hides the box itself
-    page.locator("form").get_by_role("button", name="Sign in").click()
-    page.locator("input[name=code]").fill(signin.totp_code())
-    page.locator("input[name=code]").press("Enter")
-    page.wait_for_url("**/admin/")
 
 
 def test_home_page_has_no_csp_violation(csp_page, public_site):
