@@ -311,9 +311,11 @@ def service(
             page.service_at_locations.add(ServiceAtLocation(location=location))
     organization_page.add_child(instance=page)
     if live:
-        return publish(page)
-    page.save_revision()
-    return page
+        publish(page)
+    else:
+        page.save_revision()
+    # Fresh from the database: publishing updates the revision's copy, not ours.
+    return ServicePage.objects.get(pk=page.pk)
 
 
 def provider_user(organization_page, username="provider", **fields):

@@ -106,7 +106,10 @@ class ServicePage(FreshHsdsIdsOnCopy, Page):
         blank=True,
         help_text=_("A short temporary notice, e.g. 'Closed 24-26 December'."),
     )
-    url = models.URLField(blank=True, help_text=_("The service's own web page."))
+    # Not "url": that would hide Wagtail's Page.url (the page's own address).
+    website = models.URLField(
+        blank=True, help_text=_("The service's own web page (HSDS service.url).")
+    )
     email = models.EmailField(blank=True)
     application_process = models.TextField(
         blank=True,
@@ -166,7 +169,7 @@ class ServicePage(FreshHsdsIdsOnCopy, Page):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("url"),
+                FieldPanel("website"),
                 FieldPanel("email"),
                 InlinePanel("phones", label=_("Phone numbers")),
             ],

@@ -1,8 +1,10 @@
-"""Directory fixtures: a published directory with one provider organization."""
+"""Directory fixtures: a directory, a provider and its signed-in admin client."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP
 
 from tests import factories
+from tests.security import signin
 
 
 @pytest.fixture
@@ -13,3 +15,22 @@ def directory(home):
 @pytest.fixture
 def org(directory):
     return factories.organization(directory)
+
+
+@pytest.fixture
+def other_org(directory):
+    return factories.organization(directory, title="Harbor Legal Aid")
+
+
+@pytest.fixture
+def provider(org):
+    """Alice maintains ``org``'s listings."""
+    return factories.provider_user(org, "alice", password=signin.PASSWORD)
+
+
+@pytest.fixture
+def provider_client(client, provider):
+    """Alice signed in to the admin the real way: password, then TOTP."""
+    TOTP.activate(provider, signin.SECRET)
+    signin.sign_in_with_totp(client, "alice")
+    return client

@@ -43,8 +43,15 @@ def test_defunct_service_keeps_its_record_but_is_not_listed(org):
     ]
 
 
+def test_service_page_keeps_wagtails_url_and_has_a_website_field(org):
+    service = factories.service(org, website="https://help.example.org/")
+    assert service.url == "/find-help/riverton-recovery-center/walk-in-counseling/"
+    assert service.website == "https://help.example.org/"
+
+
 def test_service_pages_render(client, org):
     service = factories.service(org)
-    assert client.get(service.url).status_code == 200
-    assert client.get(org.url).status_code == 200
-    assert client.get(org.get_parent().url).status_code == 200
+    for page in (service, org, org.get_parent()):
+        response = client.get(page.url)
+        assert response.status_code == 200
+        assert page.title.encode() in response.content

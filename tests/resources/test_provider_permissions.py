@@ -5,13 +5,11 @@ and through the admin views themselves, signed in with password and TOTP.
 """
 
 import pytest
-from allauth.mfa.totp.internal.auth import TOTP
 from wagtail.models import Page
 
 from resources.choices import DIRECTORY_WORKFLOW_NAME
 from resources.models import ServicePage, TaxonomyTerm
 from tests import factories
-from tests.security import signin
 
 pytestmark = pytest.mark.django_db
 
@@ -22,11 +20,6 @@ def own_org(org):
 
 
 @pytest.fixture
-def other_org(directory):
-    return factories.organization(directory, title="Harbor Legal Aid")
-
-
-@pytest.fixture
 def own_service(own_org):
     return factories.service(own_org, title="Peer recovery coaching")
 
@@ -34,18 +27,6 @@ def own_service(own_org):
 @pytest.fixture
 def other_service(other_org):
     return factories.service(other_org, title="Record clearing clinic")
-
-
-@pytest.fixture
-def provider(own_org):
-    return factories.provider_user(own_org, "alice", password=signin.PASSWORD)
-
-
-@pytest.fixture
-def provider_client(client, provider):
-    TOTP.activate(provider, signin.SECRET)
-    signin.sign_in_with_totp(client, "alice")
-    return client
 
 
 def perms(page, user):
