@@ -31,6 +31,7 @@ urlpatterns = [
     path("updates/atom/", feeds.AllUpdatesAtomFeed(), name="updates_atom"),
     path("meetings/", include("meetings.urls")),
     path("directory/", include("resources.urls")),
+    path("api/hsds/", include("resources.api.urls")),
     re_path(r"^(?P<page_path>(?:[\w\-]+/)+)figures\.csv$", neighborhood_figures_csv),
 ]
 

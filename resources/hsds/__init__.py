@@ -1,0 +1,1 @@
+"""HSDS 3.1 data exchange: the tabular data package export and its importer."""
