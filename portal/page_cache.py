@@ -20,11 +20,16 @@ private/no-store/no-cache; responses that vary on anything but Cookie and
 Accept-Language; confidential and account paths. The language the visitor
 asked for is part of the key.
 
+Each process also keeps the last pages it served (same rule: current
+generation, not expired), so a hit fetches only the small counter from Redis.
 If the cache is unreachable, pages are rendered uncached rather than failing.
 """
 
 import logging
 import secrets
+import threading
+import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
@@ -179,24 +184,69 @@ def _cache_key(request, language: str) -> str:
 
 
 def _pack(generation: int, response) -> tuple:
-    """Status, headers and body only: small to store and quick to restore."""
+    """Generation, expiry, status, headers and body: small and quick to restore."""
     headers = dict(response.headers.items())
-    return (generation, response.status_code, headers, response.content)
+    expires_at = time.time() + settings.PAGE_CACHE_SECONDS
+    return (generation, expires_at, response.status_code, headers, response.content)
 
 
 def _unpack(packed) -> HttpResponse:
-    _generation, status, headers, content = packed
+    _generation, _expires_at, status, headers, content = packed
     response = HttpResponse(content, status=status, headers=headers)
     response[CACHE_HEADER] = "hit"
     return response
 
 
+class _RecentPages:
+    """The last pages this process served from the shared cache, by key.
+
+    Only the small generation counter then crosses the network on a hit; an
+    entry is used only while its generation is current and it has not expired,
+    exactly the rule for the shared copy.
+    """
+
+    def __init__(self, size: int):
+        self.size = size
+        self.entries: OrderedDict[str, tuple] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key: str, generation: int):
+        with self.lock:
+            packed = self.entries.get(key)
+            if packed is None:
+                return None
+            if packed[0] != generation or packed[1] < time.time():
+                del self.entries[key]
+                return None
+            self.entries.move_to_end(key)
+            return packed
+
+    def put(self, key: str, packed: tuple) -> None:
+        with self.lock:
+            self.entries[key] = packed
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+
+_recent_pages = _RecentPages(size=256)
+
+
+def _fetch(key: str, generation: int):
+    packed = _recent_pages.get(key, generation)
+    if packed is None:
+        packed = cache.get(key)
+        if packed is None or packed[0] != generation or packed[1] < time.time():
+            return None
+        _recent_pages.put(key, packed)
+    return packed
+
+
 class AnonymousPageCacheMiddleware:
-    """Sits above the session middleware: a hit is one cache round trip, no SQL.
+    """Sits above the session middleware: a hit reads one counter, runs no SQL.
 
     Each entry carries the generation it was rendered under and is served only
-    while that is still the current generation, so the counter and the page
-    are read together (one MGET on Redis).
+    while that is still the current generation.
     """
 
     def __init__(self, get_response):
@@ -208,23 +258,24 @@ class AnonymousPageCacheMiddleware:
         language = translation.get_language_from_request(request)
         key = _cache_key(request, language)
         try:
-            found = cache.get_many([GENERATION_KEY, key])
-            generation = found.get(GENERATION_KEY) or _start_generation()
+            generation = current_generation()
+            packed = _fetch(key, generation)
         except Exception:
             logger.exception("Page cache unreachable; rendering uncached")
             return self.get_response(request)
-        packed = found.get(key)
-        if packed is not None and packed[0] == generation:
+        if packed is not None:
             return _unpack(packed)
         response = self.get_response(request)
         # A shared copy must not be reused by a downstream cache for a visitor
         # who has a session.
         patch_vary_headers(response, ("Cookie",))
         if _response_is_cacheable(request, response, language):
+            packed = _pack(generation, response)
             try:
-                cache.set(key, _pack(generation, response), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, packed, settings.PAGE_CACHE_SECONDS)
             except Exception:
                 logger.exception("Page cache unreachable; page not stored")
             else:
+                _recent_pages.put(key, packed)
                 response[CACHE_HEADER] = "miss"
         return response

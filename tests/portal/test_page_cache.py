@@ -5,6 +5,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client, override_settings
@@ -84,6 +85,14 @@ class TestServedFromCache:
         response = warm(client, neighborhood.url)
         assert response["X-Frame-Options"]
         assert response["X-Content-Type-Options"] == "nosniff"
+
+    def test_a_cached_page_expires_after_page_cache_seconds(
+        self, client, neighborhood, settings
+    ):
+        settings.PAGE_CACHE_SECONDS = 60
+        warm(client, neighborhood.url)
+        with time_machine.travel(timezone.now() + timedelta(seconds=61)):
+            assert cache_state(client.get(neighborhood.url)) == "miss"
 
     def test_each_language_is_cached_apart(self, client, neighborhood):
         warm(client, neighborhood.url)
