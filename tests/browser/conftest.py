@@ -42,7 +42,8 @@ class PageErrors:
 
     def _on_console(self, message):
         if message.type == "error":
-            self._record(f"console: {message.text} ({message.location.get('url')})")
+            url = message.location.get("url")
+            self._record(f"console: {message.text}" + (f" ({url})" if url else ""))
 
     def _record(self, text):
         if not any(allowed in text for allowed in self._allowed):
