@@ -114,12 +114,13 @@ class SessionLimitsMiddleware:
                 "activity. Please sign in again."
             ) % {"minutes": idle_limit() // 60}
         login_url = reverse(settings.LOGIN_URL)
+        # Also for the script's calls: the page it then loads shows the message.
+        messages.warning(request, text)
         if wants_json(request):
             return JsonResponse(
                 {"signed_in": False, "reason": reason, "login_url": login_url},
                 status=401,
             )
-        messages.warning(request, text)
         # A form posted after the time-out cannot be replayed: come back to
         # the page (the time-out script restores what was typed in it).
         next_url = request.get_full_path() if request.method == "GET" else request.path

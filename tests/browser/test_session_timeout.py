@@ -9,6 +9,7 @@ from django.conf import settings
 from agencies.accounts.session_services import LAST_ACTIVITY_KEY
 from agencies.models import AuditAction, AuditEntry
 from tests.browser.accounts import next_totp_window, sign_in, sign_in_as_administrator
+from tests.security import signin
 
 pytestmark = pytest.mark.browser
 
@@ -61,3 +62,32 @@ def test_warning_dialog_offers_to_stay_signed_in(page, browser_context, public_s
         browser_context
     ).get(LAST_ACTIVITY_KEY)
     assert idle < 60
+
+
+@pytest.mark.urls("tests.browser.session_form_urls")
+def test_form_work_survives_the_time_out_and_sign_in(
+    page, browser_context, public_site
+):
+    signin.public_user("pat")
+    page.clock.install()
+    page.goto("/note-form/")
+    sign_in(page, "pat", with_totp=False)
+    page.wait_for_url("**/note-form/")
+    page.get_by_label("Note").fill("Met at the corner store; wants job training.")
+    page.get_by_label("PIN").fill("1234")
+
+    idle_for(browser_context, 26)
+    page.clock.fast_forward("25:00")
+    page.get_by_role("alertdialog").wait_for()
+    idle_for(browser_context, 31)
+    page.clock.fast_forward("05:00")
+    page.wait_for_url("**/accounts/login/?next=/note-form/")
+    assert page.get_by_text("signed out after 30 minutes without activity").is_visible()
+
+    sign_in(page, "pat", with_totp=False)
+    page.wait_for_url("**/note-form/")
+    assert page.get_by_label("Note").input_value() == (
+        "Met at the corner store; wants job training."
+    )
+    assert page.get_by_label("PIN").input_value() == ""  # never kept
+    assert page.get_by_role("status").inner_text().startswith("What you had typed")
