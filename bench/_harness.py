@@ -143,18 +143,20 @@ class ProductionServer:
             self.process.wait()
 
 
-def _get_once(port: int, path: str, timeout: float = 2) -> tuple[int, bytes]:
+def _get_once(
+    port: int, path: str, timeout: float = 2, headers: dict | None = None
+) -> tuple[int, bytes]:
     try:
         with socket.create_connection((HOST, port), timeout=timeout) as sock:
             conn = _Connection(sock)
-            return conn.get(path)
+            return conn.get(path, headers)
     except OSError:
         return 0, b""
 
 
-def get(port: int, path: str) -> tuple[int, bytes]:
-    """One GET on a fresh connection: (status, body)."""
-    return _get_once(port, path, timeout=30)
+def get(port: int, path: str, headers: dict | None = None) -> tuple[int, bytes]:
+    """One GET on a fresh connection: (status, body). ``headers``: e.g. a Cookie."""
+    return _get_once(port, path, timeout=30, headers=headers)
 
 
 # --- The load generator -----------------------------------------------------------
@@ -168,22 +170,31 @@ class _Connection:
         self.buffer = b""
         self.closing = False  # the server said it closes after this answer
 
-    def get(self, path: str) -> tuple[int, bytes]:
-        request = (
-            f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nUser-Agent: dmi-bench\r\n\r\n"
+    def get(self, path: str, headers: dict | None = None) -> tuple[int, bytes]:
+        extra = "".join(
+            f"{name}: {value}\r\n" for name, value in (headers or {}).items()
         )
-        self.sock.sendall(request.encode())
-        head = self._read_until(b"\r\n\r\n")
+        request = (
+            f"GET {path} HTTP/1.1\r\nHost: {HOST}\r\nUser-Agent: dmi-bench\r\n"
+            f"{extra}\r\n"
+        )
+        try:
+            self.sock.sendall(request.encode())
+            head = self._read_until(b"\r\n\r\n")
+        except ConnectionError as exc:
+            # Nothing of the answer arrived: the server closed an idle connection.
+            exc.idle_close = not self.buffer
+            raise
         lines = head.decode("latin-1").split("\r\n")
         status = int(lines[0].split()[1])
-        headers = {
+        answer_headers = {
             name.strip().lower(): value.strip()
             for name, _, value in (line.partition(":") for line in lines[1:])
         }
-        if "content-length" not in headers:
+        if "content-length" not in answer_headers:
             raise RuntimeError(f"{path}: response without Content-Length")
-        body = self._read_exactly(int(headers["content-length"]))
-        if headers.get("connection", "").lower() == "close":
+        body = self._read_exactly(int(answer_headers["content-length"]))
+        if answer_headers.get("connection", "").lower() == "close":
             self.closing = True
         return status, body
 
@@ -233,7 +244,7 @@ def percentile(values: list[float], percent: float) -> float:
     return ordered[rank - 1]
 
 
-def _client_process(port, path, seconds, max_requests):
+def _client_process(port, path, seconds, max_requests, headers=None):
     """One client process on one kept-alive connection, for a fixed time.
 
     A kept-alive connection the server closes between requests (keep-alive
@@ -246,7 +257,7 @@ def _client_process(port, path, seconds, max_requests):
     while time.perf_counter() < deadline and len(latencies) + errors < max_requests:
         started = time.perf_counter()
         try:
-            status, body = conn.get(path)
+            status, body = conn.get(path, headers)
         except ConnectionError as exc:
             conn.sock.close()
             conn = _Connection(socket.create_connection((HOST, port)))
@@ -282,13 +293,15 @@ def run_load(
     rounds: int = 5,
     max_requests: int = 200_000,
     warmup_seconds: float = 1.5,
+    headers: dict | None = None,
 ) -> list[LoadResult]:
     """Load each (label, path) from ``clients`` processes, one kept-alive socket each.
 
     After a short warm-up (connections open, caches filled), each target gets
     ``seconds`` in all, in ``rounds`` turns taken alternately, so a change in
     the machine's background load affects every target alike. Bounded by
-    time and by request count.
+    time and by request count. ``headers`` go with every request (e.g. the
+    session Cookie of a signed-in benchmark user).
     """
     results = {
         label: LoadResult(label=label, path=path, seconds=0.0)
@@ -298,12 +311,14 @@ def run_load(
     per_client = max(1, max_requests // (clients * rounds))
     with ProcessPoolExecutor(max_workers=clients) as pool:
         for _label, path in targets:
-            _run_turn(pool, port, path, warmup_seconds, clients, per_client)
+            _run_turn(pool, port, path, warmup_seconds, clients, per_client, headers)
         for _ in range(rounds):
             for label, path in targets:
                 result = results[label]
                 started = time.perf_counter()
-                parts = _run_turn(pool, port, path, per_turn, clients, per_client)
+                parts = _run_turn(
+                    pool, port, path, per_turn, clients, per_client, headers
+                )
                 result.seconds += time.perf_counter() - started
                 for latencies, errors, reconnects, body_bytes in parts:
                     result.latencies.extend(latencies)
@@ -313,9 +328,9 @@ def run_load(
     return list(results.values())
 
 
-def _run_turn(pool, port, path, seconds, clients, per_client) -> list[tuple]:
+def _run_turn(pool, port, path, seconds, clients, per_client, headers) -> list[tuple]:
     futures = [
-        pool.submit(_client_process, port, path, seconds, per_client)
+        pool.submit(_client_process, port, path, seconds, per_client, headers)
         for _ in range(clients)
     ]
     return [future.result() for future in futures]
