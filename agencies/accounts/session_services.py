@@ -12,6 +12,7 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
 
 from agencies.audit import audit_record, client_ip
 from agencies.models import AuditAction, UserSession
@@ -49,7 +50,21 @@ def user_session_start(*, request, now: datetime.datetime) -> UserSession:
     request.session[STARTED_KEY] = stamp
     request.session[LAST_ACTIVITY_KEY] = stamp
     request.session[RECORD_TOUCHED_KEY] = stamp
+    _forget_lapsed(user=request.user, now=now)
     return _index(request=request, started=now, now=now)
+
+
+def _forget_lapsed(*, user, now: datetime.datetime) -> None:
+    """Drop index rows of sessions whose clocks ran out unnoticed (the browser
+    was closed), so each account keeps only rows for live sessions."""
+    idle = datetime.timedelta(
+        seconds=settings.SESSION_IDLE_TIMEOUT_SECONDS + RECORD_TOUCH_SECONDS
+    )
+    absolute = datetime.timedelta(seconds=settings.SESSION_ABSOLUTE_TIMEOUT_SECONDS)
+    UserSession.objects.filter(
+        Q(last_activity__lte=now - idle) | Q(started_at__lte=now - absolute),
+        user=user,
+    ).delete()
 
 
 def _index(*, request, started: datetime.datetime, now: datetime.datetime):

@@ -6,8 +6,10 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.test import Client
 from django.urls import reverse
 
+from agencies.accounts.session_selectors import user_sessions_active
 from agencies.accounts.session_services import RECORD_KEY
 from agencies.models import AuditAction, AuditEntry, UserSession
 from tests.security import signin
@@ -187,3 +189,17 @@ def test_csrf_cookie_is_httponly_and_lax(client):
 
 def test_sessions_are_stored_on_the_server():
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
+
+
+def test_signing_in_drops_rows_of_sessions_that_lapsed_unnoticed(signed_in, traveller):
+    traveller.move_to(minutes(32))  # the first browser was simply closed
+    signin.post_login(Client(), "pat")
+    assert UserSession.objects.count() == 1
+
+
+def test_lapsed_sessions_are_not_listed_as_active(signed_in, traveller):
+    user = UserSession.objects.get().user
+    traveller.move_to(minutes(29))
+    assert len(user_sessions_active(user=user)) == 1
+    traveller.move_to(minutes(32))
+    assert len(user_sessions_active(user=user)) == 0
