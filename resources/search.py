@@ -18,7 +18,6 @@ from resources.models import (
     ServiceCategory,
     ServiceLanguage,
     ServicePage,
-    ServiceVerification,
 )
 
 RESULTS_PER_PAGE = 20
@@ -76,10 +75,6 @@ def _with_rows(services):
             "languages", queryset=ServiceLanguage.objects.select_related("language")
         ),
         Prefetch("categories", queryset=ServiceCategory.objects.select_related("term")),
-        Prefetch(
-            "verifications",
-            queryset=ServiceVerification.objects.order_by("-verified_at", "-pk"),
-        ),
     )
 
 
