@@ -214,7 +214,7 @@ def service_row(service, organization_hsds_id) -> dict:
             "name": service.title,
             "alternate_name": service.alternate_name,
             "description": service.description,
-            "url": service.url,
+            "url": service.website,
             "email": service.email,
             "status": service.status,
             "interpretation_services": service.interpretation_services,

@@ -28,7 +28,7 @@ def listed(org, neighborhood):
         hours=[(0, "09:00", "17:00"), (4, "22:00", "02:00")],
         neighborhoods=[neighborhood],
         minimum_age=18,
-        url="https://clinic.example.org/",
+        website="https://clinic.example.org/",
         email="clinic@example.org",
     )
     service.cost_options.add(
