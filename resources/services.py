@@ -239,3 +239,16 @@ def service_verification_reminder_send(*, service, now=None):
         recipient_list=recipients,
     )
     return reminder
+
+
+def home_directory_link_ensure(*, home, directory) -> bool:
+    """Point the home page's "service directory" link at ``directory`` if unset.
+
+    Goes through a published revision, not a queryset update, so publishing
+    the home page later keeps the link. Returns True when it set the link.
+    """
+    if home.directory_page_id:
+        return False
+    home.directory_page = directory
+    home.save_revision().publish()
+    return True
