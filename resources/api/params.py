@@ -1,6 +1,7 @@
 """Query-parameter parsing: a bad value becomes a ParamError (400), never a 500."""
 
 import math
+import re
 import uuid
 from datetime import datetime, time
 
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 DEFAULT_PER_PAGE = 25
 MAX_PER_PAGE = 100
 MAX_PROXIMITY_METRES = 100_000
+WORD = re.compile(r"\w+")
 
 
 class ParamError(ValueError):
@@ -61,7 +63,8 @@ def uuid_value(params, name):
 
 
 def search_words(params) -> str:
-    return " ".join(params.get("search", "").split())[:200]
+    """Only the words: FTS5 and PostgreSQL read quotes and stars as operators."""
+    return " ".join(WORD.findall(params.get("search", "")[:200].lower()))
 
 
 def modified_after(params):

@@ -10,6 +10,7 @@ from resources.models import ServicePage, Taxonomy, TaxonomyTerm
 from tests import factories
 
 pytestmark = pytest.mark.django_db
+UNKNOWN_UUID = "6d1f2f4e-0000-4000-8000-000000000001"  # fixed: xdist collects alike
 
 
 @pytest.fixture
@@ -98,6 +99,11 @@ def test_search_finds_by_words(client, services):
     ]
 
 
+@pytest.mark.parametrize("words", ['"', "relief*", "AND OR", "'"])
+def test_search_operators_are_plain_words_never_a_500(client, services, words):
+    assert client.get("/api/hsds/services", {"search": words}).status_code == 200
+
+
 def test_organizations_filter_by_term_and_search(client, services, org):
     term = TaxonomyTerm.objects.get(code="record-relief")
     assert names(
@@ -145,8 +151,8 @@ def test_page_envelope_counts_pages(client, services):
         ({"per_page": "101"}, "per_page"),
         ({"per_page": "-1"}, "per_page"),
         ({"taxonomy_term_id": "abc"}, "taxonomy_term_id"),
-        ({"taxonomy_term_id": str(uuid.uuid4())}, "taxonomy_term_id"),
-        ({"taxonomy_id": str(uuid.uuid4())}, "taxonomy_id"),
+        ({"taxonomy_term_id": UNKNOWN_UUID}, "taxonomy_term_id"),
+        ({"taxonomy_id": "6d1f2f4e-0000-4000-8000-000000000002"}, "taxonomy_id"),
         ({"organization_id": "12"}, "organization_id"),
         ({"modified_after": "yesterday"}, "modified_after"),
         ({"modified_after": "2026-13-45"}, "modified_after"),
