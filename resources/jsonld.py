@@ -109,8 +109,6 @@ def service_jsonld(service, request) -> dict:
             "name": service.title,
             "alternateName": service.alternate_name,
             "description": service.description,
-            # ``service.url`` is the field "the service's own web page", which
-            # shadows Page.url: the page's address comes from get_full_url().
             "url": service.get_full_url(request),
             "provider": _provider(service.organization, request),
             "serviceType": [c.term.name for c in service.categories.all()],
@@ -126,7 +124,7 @@ def service_jsonld(service, request) -> dict:
             "availableChannel": _drop_empty(
                 {
                     "@type": "ServiceChannel",
-                    "serviceUrl": service.url or None,
+                    "serviceUrl": service.website or None,
                     "servicePhone": next(
                         (
                             {"@type": "ContactPoint", "telephone": p.number}

@@ -22,7 +22,7 @@ def full_service(org, neighborhood):
         description="Same-day buprenorphine starts.",
         status="temporarily closed",
         alert="Closed for repairs until Monday.",
-        url="https://bridge.example.org/",
+        website="https://bridge.example.org/",
         email="bridge@example.org",
         application_process="Walk in; no appointment needed.",
         eligibility_description="Adults who use opioids.",
