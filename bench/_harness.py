@@ -16,6 +16,7 @@ import math
 import os
 import runpy
 import secrets
+import shutil
 import signal
 import socket
 import subprocess
@@ -70,6 +71,7 @@ class ProductionServer:
 
     def __exit__(self, *_exc):
         self.stop()
+        shutil.rmtree(self.static_root, ignore_errors=True)
 
     def create_database(self) -> None:
         import psycopg
