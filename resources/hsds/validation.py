@@ -9,6 +9,7 @@ directory does not hold become warnings, not errors.
 import uuid
 
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
+from django.utils.text import slugify
 
 from resources.choices import WEEKDAY_ICAL, LocationType, PhoneType, ServiceStatus
 from resources.hsds import tabular
@@ -46,7 +47,42 @@ def validate(tables: dict) -> tuple[list[Problem], list[Problem]]:
             warnings.append(Problem(row.file, row.number, "", "not imported"))
     _check_references(tables, ids, problems, warnings)
     _check_owners(tables, problems)
+    _check_unique_names(tables, problems)
     return problems, warnings
+
+
+def _check_unique_names(tables, problems):
+    """Taxonomy names and term codes (per taxonomy) are unique in the directory."""
+    held = {str(h): n for h, n in Taxonomy.objects.values_list("hsds_id", "name")}
+    seen = {}
+    for row in tables.get("taxonomy", []):
+        owner = seen.setdefault(row.get("name"), row.get("id"))
+        clash = [h for h, n in held.items() if n == row.get("name")]
+        if owner != row.get("id") or (clash and clash[0] != row.get("id")):
+            problems.append(
+                Problem(row.file, row.number, "name", "another taxonomy has this name")
+            )
+    held_codes = {
+        (str(t), c): str(h)
+        for h, t, c in TaxonomyTerm.objects.values_list(
+            "hsds_id", "taxonomy__hsds_id", "code"
+        )
+    }
+    seen = {}
+    for row in tables.get("taxonomy_term", []):
+        key = (row.get("taxonomy_id"), row.get("code") or slugify(row.get("name")))
+        owner = seen.setdefault(key, row.get("id"))
+        if owner != row.get("id") or held_codes.get(key, row.get("id")) != row.get(
+            "id"
+        ):
+            problems.append(
+                Problem(
+                    row.file,
+                    row.number,
+                    "code",
+                    "another term of the taxonomy has this code",
+                )
+            )
 
 
 def _check_rows(table, rows, problems) -> set:

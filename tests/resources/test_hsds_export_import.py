@@ -237,6 +237,11 @@ BAD_EDITS = {
         lambda t: _uuid_swap(t, "status", "closed-ish"),
         "services.csv, row 2, status: 'closed-ish' is not one of",
     ),
+    "duplicate term code": (
+        "taxonomy_terms.csv",
+        lambda t: _uuid_swap(t, "code", "food"),
+        "taxonomy_terms.csv, row 2, code: another term of the taxonomy has this code",
+    ),
     "bad day in a schedule": (
         "schedules.csv",
         lambda t: _uuid_swap(t, "byday", "XX", row_index=1),
