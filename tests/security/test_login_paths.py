@@ -82,3 +82,18 @@ def test_public_sign_up_is_closed(client):
 
     assert response.templates[0].name == "account/signup_closed.html"
     assert not get_user_model().objects.filter(username="mallory").exists()
+
+
+def test_wagtail_account_page_offers_no_password_change(client, ada):
+    """Passwords change through allauth only (validated and audited in one place)."""
+    signin.sign_in_with_totp(client, "ada")
+    response = client.get("/admin/account/")
+    assert response.status_code == 200
+    assert b"old_password" not in response.content
+
+
+def test_next_survives_the_redirect_the_password_and_the_second_factor(client, ada):
+    start = client.get("/admin/login/", {"next": "/admin/pages/"})["Location"]
+    next_url = start.split("next=", 1)[1]
+    response = signin.sign_in_with_totp(client, "ada", next_url=next_url)
+    assert response["Location"] == "/admin/pages/"
