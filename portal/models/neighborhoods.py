@@ -54,7 +54,9 @@ class NeighborhoodPhase(Orderable):
     """One dated step in a neighborhood's phase timeline."""
 
     page = ParentalKey(
-        "portal.NeighborhoodPage", on_delete=models.CASCADE, related_name="phase_history"
+        "portal.NeighborhoodPage",
+        on_delete=models.CASCADE,
+        related_name="phase_history",
     )
     phase = models.CharField(max_length=20, choices=Phase.choices)
     started_on = models.DateField(help_text=_("The day this phase began."))
@@ -168,7 +170,7 @@ class NeighborhoodPage(RoutablePageMixin, Page):
 
         return NeighborhoodAtomFeed()(request, neighborhood=self)
 
-    @path("figures.csv", name="figures_csv")
+    @path("figures-csv/", name="figures_csv")
     def figures_csv(self, request):
         from portal.figures.downloads import figures_csv_response
 

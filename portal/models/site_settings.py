@@ -8,7 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 @register_setting(icon="site")
 class PortalSettings(BaseSiteSetting):
-    """How residents reach the partnership; shown in the header, footer and home page."""
+    """How residents reach the partnership: shown in header, footer and home page."""
 
     partnership_name = models.CharField(
         max_length=120,

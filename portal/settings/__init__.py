@@ -1,1 +1,1 @@
-"""Settings package: ``base`` is shared; ``dev``, ``test`` and ``production`` extend it."""
+"""Settings package: ``base`` is shared; dev, test and production extend it."""

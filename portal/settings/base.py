@@ -180,9 +180,7 @@ EDITORS_EMAIL = os.environ.get("EDITORS_EMAIL", "editors@dmi.example.org")
 
 # --- Wagtail ----------------------------------------------------------------
 WAGTAIL_SITE_NAME = "DMI Portal"
-WAGTAILADMIN_BASE_URL = os.environ.get(
-    "WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
-)
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
     # Picks PostgreSQL full-text search or SQLite FTS5 from the database in use.
     "default": {"BACKEND": "wagtail.search.backends.database"}
@@ -223,6 +221,9 @@ MFA_ADAPTER = "agencies.accounts.adapter.PortalMFAAdapter"
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ALLOW_UNVERIFIED_EMAIL = True  # addresses are set by administrators
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "DMI Portal")
+# One 30-second step either side (RFC 6238 5.2): phone clocks drift, and a code
+# typed as its window closes is still accepted. allauth refuses a reused code.
+MFA_TOTP_TOLERANCE = 1
 # Who must use a second factor: see agencies.accounts.policy.mfa_required.
 # Superusers, staff and members of these groups always; anyone else who can
 # reach the Wagtail admin (editors, providers) when the next setting is on.
