@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap as PageSitemap
@@ -8,7 +8,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from meetings.sitemaps import CommunityMeetingListSitemap, CommunityMeetingSitemap
 from portal import feeds, views
-from portal.figures.views import neighborhood_figures_csv
 
 SITEMAPS = {
     "pages": PageSitemap,
@@ -32,7 +31,6 @@ urlpatterns = [
     path("meetings/", include("meetings.urls")),
     path("directory/", include("resources.urls")),
     path("api/hsds/", include("resources.api.urls")),
-    re_path(r"^(?P<page_path>(?:[\w\-]+/)+)figures\.csv$", neighborhood_figures_csv),
 ]
 
 if settings.DEBUG:

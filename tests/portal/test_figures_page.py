@@ -47,7 +47,7 @@ def test_each_series_has_chart_summary_table_and_provenance(client, westgate):
     assert "Riverton Police Department" in html
     assert "Counts for 2026 are provisional." in html
     assert "Last updated" in html
-    assert 'href="/neighborhoods/westgate/figures.csv"' in html
+    assert 'href="/neighborhoods/westgate/figures-csv/"' in html
     assert "css/charts.css" in html
 
 
@@ -90,7 +90,7 @@ def test_figure_queries_do_not_grow_with_the_number_of_months(
 def test_csv_download_has_every_figure_with_suppression(client, westgate):
     factories.figures(westgate, [12, 0, 3], start=date(2025, 1, 1))
     factories.figures(westgate, [7], area=FigureArea.CITY, start=date(2025, 1, 1))
-    response = client.get("/neighborhoods/westgate/figures.csv")
+    response = client.get("/neighborhoods/westgate/figures-csv/")
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == (
@@ -107,14 +107,14 @@ def test_csv_download_has_every_figure_with_suppression(client, westgate):
 
 
 def test_csv_download_is_404_without_figures_or_neighborhood(client, westgate):
-    assert client.get("/neighborhoods/westgate/figures.csv").status_code == 404
-    assert client.get("/neighborhoods/nowhere/figures.csv").status_code == 404
+    assert client.get("/neighborhoods/westgate/figures-csv/").status_code == 404
+    assert client.get("/neighborhoods/nowhere/figures-csv/").status_code == 404
 
 
 def test_csv_download_of_unpublished_neighborhood_is_404(client, westgate):
     factories.figures(westgate, [12])
     westgate.unpublish()
-    assert client.get("/neighborhoods/westgate/figures.csv").status_code == 404
+    assert client.get("/neighborhoods/westgate/figures-csv/").status_code == 404
 
 
 def test_editing_a_figure_in_the_admin_shows_on_the_next_request(client, westgate):
