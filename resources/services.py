@@ -59,11 +59,15 @@ PROVIDER_MODEL_PERMISSIONS = [
     ("resources", "view_taxonomy"),
     ("resources", "view_language"),
 ]
-EDITOR_MODEL_PERMISSIONS = PROVIDER_MODEL_PERMISSIONS + [
-    ("resources", action + "_" + model)
-    for model in ("taxonomy", "taxonomyterm", "language")
-    for action in ("add", "change", "delete")
-]
+EDITOR_MODEL_PERMISSIONS = (
+    PROVIDER_MODEL_PERMISSIONS
+    + [
+        ("resources", action + "_" + model)
+        for model in ("taxonomy", "taxonomyterm", "language")
+        for action in ("add", "change", "delete")
+    ]
+    + [("resources", "view_errorreport"), ("resources", "change_errorreport")]
+)
 IMAGE_PERMISSIONS = ["add_image", "choose_image"]
 
 

@@ -6,6 +6,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import Button
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -13,6 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from resources import admin_views
 from resources.models import (
+    ErrorReport,
     Language,
     OrganizationPage,
     ServiceDirectoryPage,
@@ -56,6 +58,27 @@ class DirectoryListsGroup(SnippetViewSetGroup):
 
 
 register_snippet(DirectoryListsGroup)
+
+
+class ErrorReportViewSet(ModelViewSet):
+    """Reports from the public "Report an error" form; editors mark them resolved."""
+
+    model = ErrorReport
+    icon = "warning"
+    menu_label = _("Error reports")
+    menu_order = 320
+    add_to_admin_menu = True
+    list_display = ["service", "message", "created_at", "resolved_at"]
+    list_filter = ["resolved_at"]
+    search_fields = ["message"]
+    form_fields = ["resolved_at"]
+    ordering = ["-created_at"]
+    copy_view_enabled = False
+
+
+@hooks.register("register_admin_viewset")
+def register_error_reports():
+    return ErrorReportViewSet("directory_error_reports")
 
 
 @hooks.register("register_admin_urls")

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -238,6 +239,13 @@ class ServicePage(FreshHsdsIdsOnCopy, Page):
     @property
     def is_listed(self):
         return self.live and self.status != ServiceStatus.DEFUNCT
+
+    def serve(self, request, *args, **kwargs):
+        # A defunct service leaves the public directory; its record stays in
+        # the admin (and editors can still preview it).
+        if self.status == ServiceStatus.DEFUNCT:
+            raise Http404
+        return super().serve(request, *args, **kwargs)
 
     @property
     def last_modified(self):

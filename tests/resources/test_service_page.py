@@ -137,3 +137,9 @@ def test_defunct_service_page_is_gone_from_the_directory(client, org):
     html = client.get(org.url).content.decode()
     assert "Closed for good" not in html
     assert service.title not in client.get("/directory/search/").content.decode()
+
+
+def test_defunct_service_page_itself_answers_404_but_keeps_its_record(client, org):
+    service = factories.service(org, title="Closed for good", status="defunct")
+    assert client.get(service.url).status_code == 404
+    assert type(service).objects.filter(pk=service.pk, live=True).exists()
