@@ -25,7 +25,13 @@ def env_example() -> dict[str, str]:
 
 
 def production_env(**overrides) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in PORTAL_VARIABLES}
+    # The browser tests' DJANGO_ALLOW_ASYNC_UNSAFE belongs to the test run, not
+    # to a deployment (check --deploy rightly refuses it).
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in PORTAL_VARIABLES and k != "DJANGO_ALLOW_ASYNC_UNSAFE"
+    }
     env.update(env_example())
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
     for name, value in overrides.items():
