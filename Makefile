@@ -6,6 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes in parallel (pytest-xdist); "auto" = one per core.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install static demo logins serve worker lint format check ci-checks bench clean
 
@@ -21,7 +23,7 @@ run: install static
 
 ## test: the whole suite (browser tests skip when Chromium is missing, unless REQUIRE_BROWSER=1)
 test: install static
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 install: $(VENV)/.installed
 
