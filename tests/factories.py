@@ -26,7 +26,8 @@ def publish(page):
 
 def site_with_home(**fields) -> HomePage:
     """A HomePage as the default site's root, replacing Wagtail's welcome page."""
-    root = Page.get_first_root_node()
+    # After a live-server (transactional) test even the root page may be gone.
+    root = wagtail_tree_root()
     for placeholder in root.get_children():  # Wagtail's "Welcome" page
         placeholder.delete()
     home = root.add_child(
