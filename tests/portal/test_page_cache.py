@@ -309,7 +309,7 @@ class TestWithRedis:
 
 
 # Real commits: the test transaction of the other tests never commits.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 class TestInvalidationOnCommit:
     def test_commit_moves_the_generation_past_renders_during_the_transaction(
         self, neighborhood
