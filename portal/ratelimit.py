@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import ipaddress
 import logging
 import math
 import re
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 from django.shortcuts import render
+
+from portal.client_address import client_ip as trusted_client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +50,8 @@ class Rate:
 
 
 def client_ip(request) -> str:
-    """The connecting address, or the one the trusted proxies in front saw."""
-    address = request.META.get("REMOTE_ADDR", "")
-    proxies = getattr(settings, "AUDIT_TRUSTED_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            address = hops[-proxies]
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:
-        return "unknown"
+    """The caller's address as a rate-limit key ("unknown" if not a valid IP)."""
+    return trusted_client_ip(request) or "unknown"
 
 
 def _window(rate: Rate, now: float) -> tuple[int, int]:
