@@ -34,7 +34,7 @@ class Command(BaseCommand):
             query=urlencode({"secret": secret, "issuer": issuer}, quote_via=quote),
         )
         self.stdout.write(
-            "  second factor (administrators, editors, moderators): add this TOTP\n"
-            f"  secret to an authenticator app: {secret}\n"
+            "  second factor (every account above that can open the admin): add this\n"
+            f"  TOTP secret to an authenticator app: {secret}\n"
             f"  or scan/open: {uri}"
         )
