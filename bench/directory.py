@@ -229,6 +229,12 @@ def main() -> int:
 
         if ServicePage.objects.count() < SERVICES:
             generate()
+        # Fresh statistics: with autovacuum off (as on CI machines) the planner
+        # would otherwise guess row counts for the tables just filled.
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
         server.flush_cache()
         client = Client()
         term = TaxonomyTerm.objects.get(code="substance-use")
