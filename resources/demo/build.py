@@ -46,6 +46,7 @@ def ensure_directory(home: HomePage) -> ServiceDirectoryPage:
         directory = home.add_child(
             instance=ServiceDirectoryPage(
                 title="Find help",
+                show_in_menus=True,
                 slug="find-help",
                 introduction=(
                     "Free and low-cost help in Riverton: treatment, jobs, training, "
