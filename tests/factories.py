@@ -207,11 +207,31 @@ def figures(
 # --- Service directory (resources) ---------------------------------------
 
 
+def directory_lists_seeded():
+    """The categories and languages the migration seeds.
+
+    Live-server (transactional) tests empty every table between tests, seeded
+    rows too; this puts them back (the seed itself is idempotent).
+    """
+    import importlib
+
+    from django.apps import apps
+
+    from resources.models import TaxonomyTerm
+
+    if not TaxonomyTerm.objects.exists():
+        seed_module = importlib.import_module(
+            "resources.migrations.0002_seed_categories"
+        )
+        seed_module.seed(apps, None)
+
+
 def directory_page(home, **fields):
     """The published service directory under home, with its review workflow."""
     from resources.models import ServiceDirectoryPage
     from resources.services import directory_workflow_ensure
 
+    directory_lists_seeded()
     page = home.add_child(
         instance=ServiceDirectoryPage(
             title=fields.pop("title", "Find help"),

@@ -4,11 +4,9 @@ Every page visited is checked with axe (WCAG 2.2 AA) and for console errors
 (the ``page`` fixture fails the test on any).
 """
 
-import importlib
 from types import SimpleNamespace
 
 import pytest
-from django.apps import apps
 
 from resources.models import RequiredDocument
 from tests import factories
@@ -19,10 +17,6 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture
 def directory_site(public_site):
-    # The live server's database is emptied between tests, seeded rows too.
-    importlib.import_module("resources.migrations.0002_seed_categories").seed(
-        apps, None
-    )
     directory = factories.directory_page(public_site.home)
     org = factories.organization(directory, title="Riverton Recovery Center")
     pantry = factories.service(
