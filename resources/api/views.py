@@ -189,6 +189,16 @@ def organization_detail(request, hsds_id):
     return json_response(data)
 
 
+def _small_list_page(queryset, number, size, serialize):
+    """One page of a list whose rows need no prefetching (taxonomies, terms)."""
+    total = queryset.count()
+    start = (number - 1) * size
+    contents = [serialize(row) for row in queryset[start : start + size]]
+    return json_response(
+        envelope(contents=contents, total=total, page_number=number, per_page=size)
+    )
+
+
 @hsds_endpoint
 def taxonomies_list(request):
     number, size = _paging(request.GET)
@@ -196,12 +206,7 @@ def taxonomies_list(request):
     taxonomies = Taxonomy.objects.order_by("name", "pk")
     if words:
         taxonomies = taxonomies.filter(name__icontains=words)
-    total = taxonomies.count()
-    start = (number - 1) * size
-    contents = [serializers.taxonomy_row(t) for t in taxonomies[start : start + size]]
-    return json_response(
-        envelope(contents=contents, total=total, page_number=number, per_page=size)
-    )
+    return _small_list_page(taxonomies, number, size, serializers.taxonomy_row)
 
 
 @hsds_endpoint
@@ -232,12 +237,7 @@ def taxonomy_terms_list(request):
         terms = terms.filter(parent__isnull=True)
     if words:
         terms = terms.filter(name__icontains=words)
-    total = terms.count()
-    start = (number - 1) * size
-    contents = [serializers.taxonomy_term_full(t) for t in terms[start : start + size]]
-    return json_response(
-        envelope(contents=contents, total=total, page_number=number, per_page=size)
-    )
+    return _small_list_page(terms, number, size, serializers.taxonomy_term_full)
 
 
 @hsds_endpoint
