@@ -47,9 +47,11 @@ def audit_record(
     if user is not None and not user.is_authenticated:
         user = None
     object_type, object_id = _object_ref(obj)
+    membership = getattr(user, "membership", None) if user is not None else None
     meta = request.META if request is not None else {}
     return AuditEntry.objects.create(
         user=user,
+        agency_id=membership.agency_id if membership is not None else None,
         username=user.get_username() if user is not None else "",
         action=action,
         object_type=object_type,

@@ -30,6 +30,8 @@ urlpatterns = [
     path("updates/atom/", feeds.AllUpdatesAtomFeed(), name="updates_atom"),
     path("meetings/", include("meetings.urls")),
     path("directory/", include("resources.urls")),
+    # The confidential workspace (issue 5): agency staff only, audited.
+    path("workspace/", include("agencies.workspace.urls")),
     path("api/hsds/", include("resources.api.urls")),
 ]
 

@@ -27,3 +27,11 @@ def neighborhood_index(home):
 @pytest.fixture
 def neighborhood(neighborhood_index):
     return factories.neighborhood(neighborhood_index, title="Eastgate")
+
+
+@pytest.fixture
+def team(db):
+    """A DMI partnership: one agency of each kind, one person per matrix role."""
+    from tests import workspace
+
+    return workspace.partnership()

@@ -16,6 +16,11 @@ def mfa_required(user) -> bool:
         return False
     if user.is_superuser or user.is_staff:
         return True
+    # Agency staff reach confidential records (CJIS Security Policy 5.6.2.2).
+    from agencies.permissions import is_workspace_user
+
+    if is_workspace_user(user):
+        return True
     groups = getattr(settings, "ACCOUNTS_MFA_REQUIRED_GROUPS", [])
     if groups and user.groups.filter(name__in=groups).exists():
         return True

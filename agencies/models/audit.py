@@ -31,6 +31,26 @@ class AuditAction(models.TextChoices):
     PASSWORD_RESET = "password_reset", _("Password reset")
     SESSION_ENDED = "session_ended", _("Session ended")
     ACCOUNT_DISABLED = "account_disabled", _("Account disabled")
+    # The confidential workspace (issue 5).
+    RECORD_VIEWED = "record_viewed", _("Record viewed")
+    RECORD_LISTED = "record_listed", _("List viewed")
+    RECORD_CREATED = "record_created", _("Record created")
+    RECORD_CHANGED = "record_changed", _("Record changed")
+    NOTE_AMENDED = "note_amended", _("Note amended")
+    BINDER_EXPORTED = "binder_exported", _("Binder exported")
+    DECISION_PROPOSED = "decision_proposed", _("Risk decision proposed")
+    DECISION_APPROVED = "decision_approved", _("Risk decision approved")
+    CASE_STATUS_CHANGED = "case_status_changed", _("Case status changed")
+    SHARED = "shared", _("Shared")
+    SHARE_PROPOSED = "share_proposed", _("Share proposed")
+    SHARE_DECLINED = "share_declined", _("Share proposal declined")
+    SHARE_REVOKED = "share_revoked", _("Share revoked")
+    MEMBERSHIP_CHANGED = "membership_changed", _("Membership changed")
+    PERMISSION_CHANGED = "permission_changed", _("Permission changed")
+    RETENTION_VALIDATED = "retention_validated", _("Record validated for retention")
+    RECORD_PURGED = "record_purged", _("Record purged")
+    AUDIT_SEARCHED = "audit_searched", _("Audit log searched")
+    AUDIT_EXPORTED = "audit_exported", _("Audit log exported")
 
 
 class AuditOutcome(models.TextChoices):
@@ -69,6 +89,15 @@ class AuditEntry(models.Model):
         blank=True,
         related_name="+",
     )
+    # The user's agency when the entry was written; no constraint, like ``user``.
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     username = models.CharField(
         max_length=150,
         blank=True,
@@ -97,6 +126,7 @@ class AuditEntry(models.Model):
             models.Index(fields=["user", "at"], name="audit_user_at"),
             models.Index(fields=["action", "at"], name="audit_action_at"),
             models.Index(fields=["object_type", "object_id"], name="audit_object"),
+            models.Index(fields=["agency", "at"], name="audit_agency_at"),
         ]
 
     def __str__(self):

@@ -1,0 +1,1 @@
+"""Writes of the confidential workspace. Each one is audited where it happens."""

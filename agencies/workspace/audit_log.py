@@ -1,0 +1,3 @@
+"""Workspace screens: audit_log (being built)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Workspace screens: cases (being built)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Workspace screens: markets (being built)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Workspace screens: notes (being built)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Workspace screens: subjects (being built)."""
+
+urlpatterns = []
