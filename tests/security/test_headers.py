@@ -5,6 +5,7 @@ import json
 import pytest
 from django.conf import settings
 
+from tests import workspace
 from tests.portal.test_settings import production_env, run
 from tests.security import signin
 
@@ -60,9 +61,9 @@ def test_admin_pages_send_the_security_headers(admin_client):
     assert_security_headers(response)
 
 
-@pytest.mark.urls("tests.security.workspace_urls")
-def test_workspace_pages_send_the_security_headers(admin_client):
-    response = admin_client.get("/workspace/")
+def test_workspace_pages_send_the_security_headers(client, team):
+    workspace.mfa_client(client, team.county_prosecutor)
+    response = client.get("/workspace/")
     assert response.status_code == 200
     assert_security_headers(response)
 
