@@ -1,0 +1,1 @@
+"""Permission-aware reads for the workspace screens; each asks agencies.permissions."""

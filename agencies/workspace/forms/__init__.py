@@ -1,0 +1,1 @@
+"""Forms of the workspace screens, one module per screen owner."""
