@@ -41,8 +41,42 @@ def market_create(*, by, request=None, partners=(), **fields) -> Market:
     return market
 
 
+# The key dates and the phase: what the lead agency keeps up to date.
+MARKET_SCHEDULE_FIELDS = (
+    "phase",
+    "identified_on",
+    "investigation_started_on",
+    "call_in_on",
+    "follow_up_ends_on",
+)
+
+
 @transaction.atomic
-def market_partner_add(*, market, agency, by, request=None) -> None:
+def market_schedule_update(*, market, by, request=None, **fields) -> Market:
+    """Move a market to another phase or change its key dates (audited)."""
+    unknown = set(fields) - set(MARKET_SCHEDULE_FIELDS)
+    if unknown:
+        raise ValueError(f"Not a schedule field: {sorted(unknown)}")
+    changed = sorted(name for name in fields if getattr(market, name) != fields[name])
+    if not changed:
+        return market
+    for name in changed:
+        setattr(market, name, fields[name])
+    market.save(update_fields=changed)
+    audit_record(
+        action=AuditAction.RECORD_CHANGED,
+        request=request,
+        user=by,
+        obj=market,
+        details={"fields": changed, "phase": market.phase},
+    )
+    return market
+
+
+@transaction.atomic
+def market_partner_add(
+    *, market, agency, by, reason="Market partner", request=None
+) -> None:
     if agency.pk == market.lead_agency_id:
         return
     market.partners.add(agency)
@@ -52,7 +86,7 @@ def market_partner_add(*, market, agency, by, request=None) -> None:
             request=request,
             user=by,
             obj=market,
-            reason="Market partner",
+            reason=reason,
             details={"agency_id": agency.pk},
         )
 
