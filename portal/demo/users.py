@@ -1,11 +1,15 @@
 """Demo accounts: one per role, all with the same published password.
 
 Other apps create their demo users with ``ensure_demo_user`` and list them,
-with their roles, in a ``demo_roles`` attribute on their AppConfig.
+with their roles, in a ``demo_roles`` attribute on their AppConfig, or in a
+``DEMO_ROLES`` dict of their ``demo`` package, next to the data that makes them.
 """
+
+from importlib import import_module
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.utils.module_loading import module_has_submodule
 
 DEMO_PASSWORD = "riverton-demo-2026"  # noqa: S105 - published on purpose, dev only
 DEMO_EMAIL_DOMAIN = "demo.riverton.example"
@@ -49,6 +53,15 @@ def ensure_portal_users():
         )
 
 
+def _app_demo_roles(app_config) -> dict:
+    """username -> role for one app's demo accounts (AppConfig, demo package)."""
+    roles = dict(getattr(app_config, "demo_roles", {}))
+    if module_has_submodule(app_config.module, "demo"):
+        demo = import_module(f"{app_config.name}.demo")
+        roles.update(getattr(demo, "DEMO_ROLES", {}))
+    return roles
+
+
 def demo_login_rows():
     """Every demo account that exists, with its role, for `make run` to print."""
     from django.apps import apps
@@ -56,7 +69,7 @@ def demo_login_rows():
     User = get_user_model()
     roles = {username: role for username, (role, _g, _s) in PORTAL_USERS.items()}
     for app_config in apps.get_app_configs():
-        roles.update(getattr(app_config, "demo_roles", {}))
+        roles.update(_app_demo_roles(app_config))
     existing = set(
         User.objects.filter(username__in=roles).values_list("username", flat=True)
     )
