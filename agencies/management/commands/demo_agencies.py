@@ -1,8 +1,12 @@
 """The agencies app's part of the demo data (run by load_demo_data, idempotent).
 
-For now: every demo account that must use MFA gets the published TOTP secret
+Riverton's partnership (``agencies.demo``): nine agencies, a lead and a
+member of each, an auditor, two markets with subjects in every state, buys,
+decisions, cases and notes shared in every pattern the workspace allows.
+
+Then every demo account that must use MFA gets the published TOTP secret
 from ``settings.DEMO_TOTP_SECRET`` (development only), so testers can sign in
-with one authenticator-app entry. The workspace adds agencies and people here.
+with one authenticator-app entry.
 """
 
 from allauth.mfa.models import Authenticator
@@ -10,8 +14,10 @@ from allauth.mfa.totp.internal.auth import TOTP
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
+from django.db import transaction
 
 from agencies.accounts.policy import mfa_required
+from agencies.demo.build import ensure_demo_workspace, workspace_summary
 from portal.demo.users import demo_login_rows
 
 
@@ -34,6 +40,11 @@ class Command(BaseCommand):
     help = "Seed the agencies part of the demo data (idempotent)."
 
     def handle(self, *args, **options):
+        # A market is built whole or not at all: a rerun skips markets that exist.
+        with transaction.atomic():
+            ensure_demo_workspace()
+        if options["verbosity"]:
+            self.stdout.write(workspace_summary())
         secret = getattr(settings, "DEMO_TOTP_SECRET", "")
         if not secret:
             if options["verbosity"]:
