@@ -34,7 +34,7 @@ class Command(BaseCommand):
             query=urlencode({"secret": secret, "issuer": issuer}, quote_via=quote),
         )
         self.stdout.write(
-            "  second factor (every account above that can open the admin): add this\n"
-            f"  TOTP secret to an authenticator app: {secret}\n"
+            "  second factor (every account above that can open the admin or the\n"
+            f"  workspace): add this TOTP secret to an authenticator app: {secret}\n"
             f"  or scan/open: {uri}"
         )
