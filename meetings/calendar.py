@@ -1,6 +1,7 @@
 """iCalendar files for meetings (RFC 5545), shared by public meetings and call-ins."""
 
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpResponse
@@ -90,3 +91,45 @@ def ics_response(cal: Calendar, *, filename: str) -> HttpResponse:
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
+
+
+# --- Confidential call-ins (issue 6) -----------------------------------------
+# The same event builder as public meetings; what differs is what goes in:
+# the working title, the time, the private place for participants, and never
+# an invitee, a note or anything about a person.
+
+
+def calendar_host() -> str:
+    """The UID's domain: this portal's own host name, stable across requests."""
+    return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "dmi-portal"
+
+
+def call_in_uid(call_in_id: int) -> str:
+    return f"call-in-{call_in_id}@{calendar_host()}"
+
+
+def call_in_event(call_in) -> Event:
+    event = meeting_event(
+        uid=call_in_uid(call_in.pk),
+        summary=call_in.title,
+        starts_at=call_in.starts_at,
+        ends_at=call_in.ends_at,
+        location=call_in.location,
+        description=_(
+            "Confidential call-in hosted by %(host)s. Details in the workspace; "
+            "do not forward."
+        )
+        % {"host": call_in.host_agency.name},
+        sequence=call_in.sequence,
+        cancelled=call_in.is_cancelled,
+        last_modified=call_in.updated_at,
+    )
+    event.add("class", "CONFIDENTIAL")
+    return event
+
+
+def call_ins_calendar(call_ins, *, name: str) -> Calendar:
+    cal = new_calendar(name=name)
+    for call_in in call_ins:
+        cal.add_component(call_in_event(call_in))
+    return cal

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from meetings import views
+from meetings.call_ins import urls as call_in_urls
 
 app_name = "meetings"
 
@@ -12,4 +13,6 @@ urlpatterns = [
         views.community_meeting_ics,
         name="community_meeting_ics",
     ),
+    # Confidential call-ins: a participant's .ics and private feeds (issue 6).
+    *call_in_urls.urlpatterns,
 ]
