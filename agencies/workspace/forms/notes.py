@@ -15,6 +15,8 @@ REASON_MAX = 300
 
 
 class NoteForm(forms.Form):
+    """Text fields strip blanks, so a note or reason of spaces is "required"."""
+
     text = forms.CharField(
         label=_("Note"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -25,12 +27,6 @@ class NoteForm(forms.Form):
         choices=Sensitivity.choices,
         initial=Sensitivity.STANDARD,
     )
-
-    def clean_text(self):
-        text = self.cleaned_data["text"]
-        if not text.strip():
-            raise forms.ValidationError(_("A note needs some text."))
-        return text
 
 
 class AmendForm(NoteForm):
@@ -67,12 +63,6 @@ class ShareForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.owner_agency_id = owner_agency_id
         self.fields["agency"].queryset = Agency.objects.exclude(pk=owner_agency_id)
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"]
-        if not reason.strip():
-            raise forms.ValidationError(_("Give the reason they need to know."))
-        return reason.strip()
 
     def clean(self):
         cleaned = super().clean()
@@ -112,12 +102,6 @@ class RevokeForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("Recorded in the audit log. Do not name the subject."),
     )
-
-    def clean_reason(self):
-        reason = self.cleaned_data["reason"]
-        if not reason.strip():
-            raise forms.ValidationError(_("Give the reason for revoking."))
-        return reason.strip()
 
 
 class NoteFilterForm(forms.Form):
