@@ -11,6 +11,7 @@ class AgenciesConfig(AppConfig):
         # Accounts (issue 3): audit-log receivers for sign-in events, the admin
         # screens (locked accounts, sessions), and the hook that ends every
         # session of an account when it is disabled.
+        import agencies.wagtail_hooks  # noqa: F401  (issue 5: agency admin)
         from agencies.accounts import (  # noqa: F401
             receivers,
             session_hooks,

@@ -66,3 +66,42 @@ def membership_end(*, membership, by=None, request=None) -> None:
     membership.delete()
     if hasattr(user, "_workspace_membership"):
         del user._workspace_membership
+
+
+AGENCY_FIELDS = ("name", "kind", "jurisdiction")
+
+
+@transaction.atomic
+def agency_update(*, agency, name, kind, jurisdiction="", by=None, request=None):
+    """Rename or re-describe an agency; its group keeps following its name.
+
+    A change of kind changes who may approve what (police lead, prosecutor
+    lead), so every change is a permission change on the record, with the
+    names of the fields that changed (never their text).
+    """
+    current = Agency.objects.select_for_update().get(pk=agency.pk)
+    wanted = {"name": name, "kind": kind, "jurisdiction": jurisdiction}
+    changed = [
+        field for field in AGENCY_FIELDS if getattr(current, field) != wanted[field]
+    ]
+    if not changed:
+        return current
+    previous_kind = current.kind
+    for field in changed:
+        setattr(current, field, wanted[field])
+    current.save(update_fields=changed)
+    if "name" in changed:
+        Group.objects.filter(pk=current.group_id).update(name=f"Agency: {name}"[:150])
+    audit_record(
+        action=AuditAction.PERMISSION_CHANGED,
+        request=request,
+        user=by,
+        obj=current,
+        details={
+            "event": "agency_changed",
+            "fields": changed,
+            "kind": current.kind,
+            "previous_kind": previous_kind,
+        },
+    )
+    return current
