@@ -34,7 +34,9 @@ def subject_binder(*, user, pk) -> dict:
         )
         .order_by("created_at", "pk")
     )
-    notes = case_notes_for_subject(user=user, subject=subject)
+    notes = case_notes_for_subject(
+        user=user, subject=subject, visible_case_ids={case.pk for case in cases}
+    )
     return {
         "subject": subject,
         "market_visible": can_view(user, subject.market),

@@ -99,15 +99,21 @@ def case_notes_for_record(*, user, record) -> list:
     return _with_amendments(notes)
 
 
-def case_notes_for_subject(*, user, subject) -> list:
-    """Notes about the subject or any of its cases (the binder), one query + 3."""
+def case_notes_for_subject(*, user, subject, visible_case_ids) -> list:
+    """Notes about the subject or any of its cases (the binder): one query.
+
+    ``visible_case_ids``: the subject's cases the viewer may see, which the
+    binder has already read; a note about any other case is shown without
+    naming that case.
+    """
     notes = list(
         visible(CaseNote, user=user)
         .filter(Q(subject=subject) | Q(case__subject=subject))
-        .select_related(*NOTE_RELATED)
+        .select_related("author", "agency", "subject", "case")
         .order_by("-pk")
     )
-    _mark_about_visible(notes, user=user)
+    for note in notes:
+        note.about_visible = note.case_id is None or note.case_id in visible_case_ids
     return _with_amendments(notes)
 
 
