@@ -64,14 +64,39 @@ def audit_entry_list(*, user, filters: dict) -> QuerySet:
     )
 
 
+# The export reads plain tuples, not model instances: building 200,000
+# AuditEntry objects (and their agencies) was most of an export's time.
+EXPORT_FIELDS = (
+    "at",
+    "username",
+    "user_id",
+    "agency__name",
+    "agency_id",
+    "action",
+    "object_type",
+    "object_id",
+    "ip_address",
+    "user_agent",
+    "outcome",
+    "reason",
+    "details",
+)
+
+
+def utc_display(at: datetime.datetime) -> str:
+    """``AuditEntry.at_display`` for a bare timestamp (UTC, 1/100 s)."""
+    at = at.astimezone(datetime.UTC)
+    return at.strftime("%Y-%m-%d %H:%M:%S.") + f"{at.microsecond // 10000:02d} UTC"
+
+
 @dataclass
 class AuditExport:
     count: int
     entries: QuerySet
 
     def rows(self, *, chunk_size: int = 2000):
-        """Stream the rows without loading them all (server-side cursor on PG)."""
-        return self.entries.iterator(chunk_size=chunk_size)
+        """Tuples in ``EXPORT_FIELDS`` order, streamed (server-side cursor on PG)."""
+        return self.entries.values_list(*EXPORT_FIELDS).iterator(chunk_size=chunk_size)
 
 
 def audit_entry_export(*, user, filters: dict) -> AuditExport:

@@ -11,6 +11,11 @@ from django.urls import reverse
 
 from agencies.audit import audit_record
 from agencies.models import AuditAction, AuditEntry, AuditOutcome
+from agencies.selectors.audit import (
+    audit_entry_export,
+    audit_entry_list,
+    utc_display,
+)
 from agencies.workspace import audit_log
 from tests import workspace
 
@@ -81,7 +86,9 @@ def test_an_inactive_auditor_is_refused(client, team):
     workspace.mfa_client(client, team.auditor)
     team.auditor.is_active = False
     team.auditor.save()
-    assert client.get(SEARCH).status_code in (302, 404)
+    response = client.get(SEARCH)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
 
 
 # --- what the list shows ------------------------------------------------------
@@ -296,6 +303,33 @@ def test_csv_cells_never_start_a_formula(client, team, payload):
     assert row[header.index("user_agent")] == "'" + payload
     for cell in row:
         assert not cell.startswith(("=", "+", "-", "@"))
+
+
+def test_an_export_holds_the_rows_that_existed_when_it_started(team):
+    for _ in range(5):
+        log(team.police_officer)
+    export = audit_entry_export(user=team.auditor, filters={})
+    log(team.police_officer)  # written while the download runs
+    lines = "".join(audit_log._csv_chunks(export, lines_per_chunk=2)).splitlines()
+    assert len(lines) == 1 + export.count
+    assert export.count == AuditEntry.objects.count() - 1
+
+
+def test_nobody_else_gets_rows_from_the_selectors(team):
+    log(team.police_officer)
+    for person in ["police_lead", "county_prosecutor", "public_editor"]:
+        assert not audit_entry_list(user=team.people[person], filters={}).exists()
+        assert audit_entry_export(user=team.people[person], filters={}).count == 0
+
+
+@pytest.mark.parametrize("microsecond", [0, 9999, 10000, 987654, 999999])
+def test_csv_time_is_the_logs_own_display(team, microsecond):
+    entry = log(
+        team.police_officer,
+        at=datetime(2026, 3, 1, 23, 59, 59, microsecond, tzinfo=UTC),
+    )
+    entry.refresh_from_db()
+    assert utc_display(entry.at) == entry.at_display
 
 
 def test_csv_safe_leaves_ordinary_text_alone():
