@@ -94,9 +94,22 @@ def ics_response(cal: Calendar, *, filename: str) -> HttpResponse:
 
 
 # --- Confidential call-ins (issue 6) -----------------------------------------
-# The same event builder as public meetings; what differs is what goes in:
-# the working title, the time, the private place for participants, and never
-# an invitee, a note or anything about a person.
+# Written line by line rather than through icalendar's object tree: a feed of
+# 1,000 call-ins took over a second that way, and this takes milliseconds.
+# What goes in: the working title, the time, the private place (participants
+# only), the host agency — never an invitee, a note or anything about a person.
+
+CALL_IN_FIELDS = (
+    "pk",
+    "title",
+    "starts_at",
+    "ends_at",
+    "location",
+    "status",
+    "sequence",
+    "updated_at",
+    "host_agency__name",
+)
 
 
 def calendar_host() -> str:
@@ -104,32 +117,89 @@ def calendar_host() -> str:
     return urlsplit(settings.WAGTAILADMIN_BASE_URL).hostname or "dmi-portal"
 
 
-def call_in_uid(call_in_id: int) -> str:
-    return f"call-in-{call_in_id}@{calendar_host()}"
+def call_in_uid(call_in_id: int, *, host: str | None = None) -> str:
+    return f"call-in-{call_in_id}@{host or calendar_host()}"
 
 
-def call_in_event(call_in) -> Event:
-    event = meeting_event(
-        uid=call_in_uid(call_in.pk),
-        summary=call_in.title,
-        starts_at=call_in.starts_at,
-        ends_at=call_in.ends_at,
-        location=call_in.location,
-        description=_(
-            "Confidential call-in hosted by %(host)s. Details in the workspace; "
-            "do not forward."
-        )
-        % {"host": call_in.host_agency.name},
-        sequence=call_in.sequence,
-        cancelled=call_in.is_cancelled,
-        last_modified=call_in.updated_at,
+def ics_text(value: str) -> str:
+    """RFC 5545 TEXT escaping (3.3.11)."""
+    return (
+        value.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+        .replace("\r", "\\n")
     )
-    event.add("class", "CONFIDENTIAL")
-    return event
 
 
-def call_ins_calendar(call_ins, *, name: str) -> Calendar:
-    cal = new_calendar(name=name)
-    for call_in in call_ins:
-        cal.add_component(call_in_event(call_in))
-    return cal
+def ics_fold(line: str) -> str:
+    """Fold at 75 octets (3.1), never inside a UTF-8 character."""
+    if line.isascii():
+        if len(line) <= 75:
+            return line
+        # 75 octets on the first line, then a space and 74 on each next one.
+        rest = line[75:]
+        return "\r\n ".join(
+            [line[:75], *(rest[i : i + 74] for i in range(0, len(rest), 74))]
+        )
+    parts, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode())
+        if size + width > 75:
+            parts.append("".join(current))
+            current, size = [], 1  # the continuation's leading space counts
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return "\r\n ".join(parts)
+
+
+def ics_utc(moment: datetime) -> str:
+    """``YYYYMMDDTHHMMSSZ`` (isoformat is several times faster than strftime)."""
+    text = moment.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat()
+    return text.replace("-", "").replace(":", "") + "Z"
+
+
+def call_ins_ics(rows, *, name: str) -> bytes:
+    """A VCALENDAR of call-ins; ``rows`` have the attributes in CALL_IN_FIELDS."""
+    host = calendar_host()
+    stamp = ics_utc(timezone.now())
+    description = _(
+        "Confidential call-in hosted by %(host)s. Details in the workspace; "
+        "do not forward."
+    )
+    lines = [
+        "BEGIN:VCALENDAR",
+        f"PRODID:{PRODUCT_ID}",
+        "VERSION:2.0",
+        "CALSCALE:GREGORIAN",
+        f"X-WR-CALNAME:{ics_text(name)}",
+        f"X-WR-TIMEZONE:{settings.TIME_ZONE}",
+    ]
+    for row in rows:
+        cancelled = row.status == "cancelled"
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{call_in_uid(row.pk, host=host)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART:{ics_utc(row.starts_at)}",
+            f"DTEND:{ics_utc(row.ends_at)}",
+            f"SUMMARY:{ics_text(row.title)}",
+            f"LOCATION:{ics_text(row.location)}",
+            "DESCRIPTION:" + ics_text(description % {"host": row.host_agency__name}),
+            f"SEQUENCE:{row.sequence}",
+            "STATUS:CANCELLED" if cancelled else "STATUS:CONFIRMED",
+            "CLASS:CONFIDENTIAL",
+            f"LAST-MODIFIED:{ics_utc(row.updated_at)}",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(ics_fold(line) for line in lines) + "\r\n").encode()
+
+
+def ics_bytes_response(content: bytes, *, filename: str, inline=False) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response

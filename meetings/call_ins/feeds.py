@@ -19,9 +19,10 @@ from django.utils.translation import gettext as _
 
 from agencies.models import AuditAction
 from agencies.permissions import is_workspace_user
+from meetings.calendar import CALL_IN_FIELDS
 from meetings.call_ins.base import audit, refuse_unless
 from meetings.call_ins.selectors import call_ins_visible_to
-from meetings.models import CalendarFeedToken, CallIn
+from meetings.models import CalendarFeedToken
 from meetings.models.call_ins import PUBLISHED_STATUSES
 
 TOKEN_BYTES = 32
@@ -78,22 +79,15 @@ def calendar_feed_user(*, token: str):
     return row.user
 
 
-def calendar_call_ins(*, user) -> QuerySet[CallIn]:
-    """What a user's calendar shows: published call-ins their agency takes part in."""
+def calendar_call_ins(*, user) -> QuerySet:
+    """What a user's calendar shows: published call-ins their agency takes part in.
+
+    Rows (named tuples of ``CALL_IN_FIELDS``), not models: one query, and a
+    thousand rows cost a few milliseconds to read.
+    """
     return (
         call_ins_visible_to(user=user)
         .filter(status__in=PUBLISHED_STATUSES)
-        .select_related("host_agency")
-        .only(
-            "pk",
-            "title",
-            "starts_at",
-            "ends_at",
-            "location",
-            "status",
-            "sequence",
-            "updated_at",
-            "host_agency__name",
-        )
         .order_by("starts_at", "pk")
+        .values_list(*CALL_IN_FIELDS, named=True)
     )

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from agencies.audit import audit_record
 from agencies.models import AuditAction
 from agencies.workspace.access import audit_read, confidential_response, workspace_view
-from meetings.calendar import call_ins_calendar, ics_response
+from meetings.calendar import CALL_IN_FIELDS, call_ins_ics, ics_bytes_response
 from meetings.call_ins.feeds import calendar_call_ins, calendar_feed_user
 from meetings.call_ins.selectors import call_in_get_or_404
 from meetings.models import CallIn
@@ -29,14 +29,14 @@ def call_in_ics(request, pk):
     call_in = call_in_get_or_404(
         user=request.user,
         pk=pk,
-        queryset=CallIn.objects.select_related("host_agency").filter(
-            status__in=PUBLISHED_STATUSES
-        ),
+        queryset=CallIn.objects.filter(status__in=PUBLISHED_STATUSES),
     )
     audit_read(request, call_in, event="calendar_file")
-    return ics_response(
-        call_ins_calendar([call_in], name=call_in.title),
-        filename=f"call-in-{call_in.pk}.ics",
+    [row] = CallIn.objects.filter(pk=call_in.pk).values_list(
+        *CALL_IN_FIELDS, named=True
+    )
+    return ics_bytes_response(
+        call_ins_ics([row], name=call_in.title), filename=f"call-in-{call_in.pk}.ics"
     )
 
 
@@ -45,15 +45,14 @@ def call_in_feed(request, token):
     user = calendar_feed_user(token=token)
     if user is None:
         raise Http404
-    call_ins = list(calendar_call_ins(user=user))
+    rows = list(calendar_call_ins(user=user))
     audit_record(
         action=AuditAction.RECORD_LISTED,
         request=request,
         user=user,
-        details={"event": "calendar_feed", "count": len(call_ins)},
+        details={"event": "calendar_feed", "count": len(rows)},
     )
-    response = ics_response(
-        call_ins_calendar(call_ins, name=_("Call-ins")), filename="call-ins.ics"
+    response = ics_bytes_response(
+        call_ins_ics(rows, name=_("Call-ins")), filename="call-ins.ics", inline=True
     )
-    response["Content-Disposition"] = 'inline; filename="call-ins.ics"'
     return confidential_response(response)

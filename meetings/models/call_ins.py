@@ -100,7 +100,6 @@ class CallIn(models.Model):
         ]
         indexes = [
             models.Index(fields=["starts_at"], name="call_in_starts"),
-            models.Index(fields=["location_key", "starts_at"], name="call_in_place"),
             models.Index(fields=["status", "ends_at"], name="call_in_status_ends"),
         ]
 
