@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from agencies.choices import MembershipRole
 from agencies.models import Membership
 from meetings.choices import Reply
-from meetings.models import CallIn, StaffAttendee
+from meetings.models import CallIn, CallInAgency, StaffAttendee
 
 # The screens name the call-in page "workspace:call_in"; until they exist the
 # link points at the workspace's front page.
@@ -91,7 +91,11 @@ def send(call_in: CallIn, *, kind: str, users) -> int:
 
 
 def staff_of(call_in: CallIn, *, user_ids=None, include_declined=True) -> list:
-    attendees = StaffAttendee.objects.filter(call_in=call_in).select_related("user")
+    """Attendees who still work for a participating agency (others see nothing)."""
+    participating = CallInAgency.objects.filter(call_in=call_in).values("agency_id")
+    attendees = StaffAttendee.objects.filter(
+        call_in=call_in, user__membership__agency_id__in=participating
+    ).select_related("user")
     if user_ids is not None:
         attendees = attendees.filter(user_id__in=user_ids)
     if not include_declined:

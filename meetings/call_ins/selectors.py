@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -108,8 +108,6 @@ def subjects_invitable(*, user, call_in: CallIn) -> QuerySet[Subject]:
     Only the latest approved decision counts: a later high-risk decision
     takes a person out of the call-in.
     """
-    from django.db.models import OuterRef, Subquery
-
     latest_tier = (
         RiskDecision.objects.filter(subject=OuterRef("pk"), status="approved")
         .order_by("-proposed_at", "-pk")

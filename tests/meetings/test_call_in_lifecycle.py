@@ -9,6 +9,7 @@ from agencies.choices import RiskTier
 from agencies.models import AuditEntry
 from agencies.services.records import WorkspaceError
 from meetings.call_ins import invitations, meeting, scheduling, staff
+from meetings.call_ins.selectors import subjects_invitable
 from meetings.choices import CallInStatus
 from meetings.models import CallIn
 from tests import workspace
@@ -112,6 +113,16 @@ class TestInviting:
         seller = build.seller(team, other)
         with pytest.raises(WorkspaceError, match="market"):
             build.invite(team, scheduled, seller)
+
+    def test_the_invitable_are_the_low_risk_sellers_not_yet_invited(
+        self, team, market, scheduled, sellers
+    ):
+        build.seller(team, market, full_name="High Risk", tier=RiskTier.HIGH)
+        workspace.subject(team, market, full_name="Undecided")
+        build.invite(team, scheduled, sellers[0])
+        invitable = subjects_invitable(user=team.police_lead, call_in=scheduled)
+        assert sorted(s.full_name for s in invitable) == ["Bo Seller", "Cy Seller"]
+        assert not subjects_invitable(user=team.county_member, call_in=scheduled)
 
     def test_nobody_is_invited_twice(self, team, scheduled, sellers):
         build.invite(team, scheduled, sellers[0])

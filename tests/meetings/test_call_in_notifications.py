@@ -114,6 +114,16 @@ def test_a_draft_changes_quietly(team, market, django_capture_on_commit_callback
     assert mail.outbox == []
 
 
+def test_someone_who_left_their_agency_hears_nothing(
+    team, scheduled, django_capture_on_commit_callbacks
+):
+    from agencies.services.memberships import membership_end
+
+    membership_end(membership=team.county_member.membership)
+    update(team, scheduled, django_capture_on_commit_callbacks, location="Elsewhere")
+    assert [m.to for m in mail.outbox] == [["police_officer@example.org"]]
+
+
 def test_mail_names_no_place_and_no_invitee(
     team, market, scheduled, django_capture_on_commit_callbacks
 ):
