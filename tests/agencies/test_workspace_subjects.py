@@ -441,3 +441,18 @@ def test_subject_list_queries_do_not_grow_with_the_page_size(
         assert response.content.count(b'<th scope="row">') == size
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_form_pages_are_audited_as_reads_of_their_subject(client, team):
+    s = records_scene(team)
+    decision = propose(team, s.shared)
+    sign_in(client, team, "police_lead")
+    for path, view in (
+        (f"/workspace/subjects/{s.shared.pk}/buys/new/", "buy_create"),
+        (f"/workspace/decisions/{decision.pk}/approve/", "decision_approve"),
+        (f"/workspace/subjects/{s.shared.pk}/cases/new/", "case_create"),
+    ):
+        assert client.get(path).status_code == 200
+        entry = AuditEntry.objects.filter(action="record_viewed").first()
+        assert (entry.object_type, entry.object_id) == ref(s.shared)
+        assert entry.details["view"] == view and entry.user == team.police_lead
