@@ -105,19 +105,35 @@ class RevokeForm(forms.Form):
 
 
 class NoteFilterForm(forms.Form):
-    """The note list's filters; choices come from what the viewer may see."""
+    """The note list's filters; choices come from what the viewer may see.
+
+    Subject and case arrive from the links on their pages (hidden fields), so
+    the list never renders every subject's name into a drop-down.
+    """
 
     market = forms.ModelChoiceField(
-        label=_("Market"), queryset=Market.objects.none(), required=False
+        label=_("Market"),
+        queryset=Market.objects.none(),
+        required=False,
+        empty_label=_("Any market"),
     )
     subject = forms.ModelChoiceField(
-        label=_("Subject"), queryset=Subject.objects.none(), required=False
+        queryset=Subject.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no such subject you may see.")},
     )
     case = forms.ModelChoiceField(
-        label=_("Case"), queryset=Case.objects.none(), required=False
+        queryset=Case.objects.none(),
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid_choice": _("There is no such case you may see.")},
     )
     agency = forms.ModelChoiceField(
-        label=_("Written by agency"), queryset=Agency.objects.all(), required=False
+        label=_("Written by agency"),
+        queryset=Agency.objects.all(),
+        required=False,
+        empty_label=_("Any agency"),
     )
     sensitivity = forms.ChoiceField(
         label=_("Sensitivity"),
