@@ -60,7 +60,7 @@ def _share_form(record, data=None) -> ShareForm:
 
 def sharing_context(request, record, form=None) -> dict:
     """The sharing panel: empty for anyone outside the owning agency."""
-    if not owns(request.user, record):
+    if not owns(request.user, record) or getattr(record, "amends_id", None):
         return {"sharing": None}
     shares = shares_for_record(user=request.user, record=record)
     return {
@@ -83,6 +83,9 @@ def share_record(request, kind, pk):
     record = get_visible_or_404(model, user=request.user, pk=pk)
     if not owns(request.user, record):
         raise PermissionDenied
+    if isinstance(record, CaseNote) and record.amends_id:
+        # An amendment is read by exactly whoever reads its original.
+        return redirect("workspace:share", "note", record.amends_id)
     form = _share_form(record, request.POST or None)
     if request.method == "POST" and form.is_valid():
         lead = can_share(request.user, record)

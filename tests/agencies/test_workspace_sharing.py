@@ -5,7 +5,7 @@ import pytest
 from agencies import permissions
 from agencies.choices import ShareStatus
 from agencies.models import AuditEntry, CaseNote, Share, Subject
-from agencies.services import sharing
+from agencies.services import notes, sharing
 from tests.agencies.workspace_notes_helpers import (
     COUNTY,
     EVERYONE,
@@ -257,3 +257,18 @@ def test_guessed_share_ids_and_kinds_answer_404(client, team):
     missing = Subject.objects.order_by("-pk").first().pk + 1
     assert client.get(f"/workspace/share/subject/{missing}/").status_code == 404
     assert CaseNote.objects.count() == 2
+
+
+def test_an_amendment_is_shared_through_its_original(client, team):
+    s = scene(team)
+    amendment = notes.case_note_amend(
+        note=s.private, author=team.police_officer, text="Fix."
+    )
+    sign_in(client, team, "police_lead")
+    page = client.get(f"/workspace/notes/{amendment.pk}/").content
+    assert b"read by exactly the agencies" in page and b"Propose" not in page
+    response = client.post(f"/workspace/share/note/{amendment.pk}/", share_data(team))
+    assert response["Location"] == f"/workspace/share/note/{s.private.pk}/"
+    assert not Share.objects.filter(note=amendment).exists()
+    client.post(f"/workspace/share/note/{s.private.pk}/", share_data(team))
+    assert sees(team.federal_member, s.private) and sees(team.federal_member, amendment)
