@@ -26,6 +26,7 @@ from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from agencies.audit import audit_record
 from agencies.models import Agency, AuditAction, AuditOutcome
@@ -182,6 +183,7 @@ def _refuse_bad_filters(request, form, action):
 
 
 @audit_reader_view
+@require_safe
 def audit_search(request):
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():
@@ -258,6 +260,7 @@ def _csv_chunks(export, *, lines_per_chunk=500):
 
 
 @audit_reader_view
+@require_safe
 def audit_csv(request):
     form = AuditFilterForm(request.GET or None)
     if form.is_bound and not form.is_valid():

@@ -75,6 +75,14 @@ def test_auditors_and_administrators_read_it_never_cached(client, team, person, 
     assert response["X-Robots-Tag"] == "noindex, nofollow"
 
 
+@pytest.mark.parametrize("url", [SEARCH, EXPORT])
+def test_the_screens_only_read(client, team, url):
+    workspace.mfa_client(client, team.auditor)
+    assert client.post(url, {"user": "ada"}).status_code == 405
+    workspace.mfa_client(client, team.police_lead)
+    assert client.post(url, {"user": "ada"}).status_code == 404
+
+
 def test_an_auditor_must_have_a_second_factor(client, team):
     client.force_login(team.auditor)
     response = client.get(SEARCH)
