@@ -55,7 +55,8 @@ class DirectorySearchForm(forms.Form):
     open_now = forms.BooleanField(label=_("Open now"), required=False)
     free = forms.BooleanField(label=_("Free of charge"), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, private_q=None, **kwargs):
+        """``private_q``: ``Page.objects.private_q()``, if the caller has it."""
         super().__init__(*args, **kwargs)
         terms = list(TaxonomyTerm.objects.select_related("parent").order_by("name"))
         self.terms_by_code = {term.code: term for term in terms}
@@ -63,9 +64,14 @@ class DirectorySearchForm(forms.Form):
             ("", _("Any category")),
             *_term_choices(terms),
         ]
+        neighborhoods = NeighborhoodPage.objects.live()
+        neighborhoods = (
+            neighborhoods.public()
+            if private_q is None
+            else neighborhoods.exclude(private_q)
+        )
         self.neighborhoods_by_slug = {
-            page.slug: page
-            for page in NeighborhoodPage.objects.live().public().order_by("title")
+            page.slug: page for page in neighborhoods.order_by("title")
         }
         self.fields["neighborhood"].choices = [
             ("", _("Any neighborhood")),

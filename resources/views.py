@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
 
 from portal.ratelimit import rate_limit_exceeded, too_many_requests
 from resources import print_list
@@ -25,8 +26,10 @@ from resources.search import services_for_list, services_search
 REPORT_RATE_GROUP = "directory-report-error"
 
 
-def _directory_page():
-    return ServiceDirectoryPage.objects.live().public().first()
+def _directory_page(private_q=None):
+    pages = ServiceDirectoryPage.objects.live()
+    pages = pages.public() if private_q is None else pages.exclude(private_q)
+    return pages.first()
 
 
 def _listed_service(hsds_id):
@@ -44,15 +47,19 @@ def _trail(directory, *steps):
 @require_GET
 def search(request):
     """Results of the directory search: keyword and filters combined by AND."""
-    form = DirectorySearchForm(request.GET or None)
+    # The view restrictions, read once for the form, the results and the trail.
+    private_q = Page.objects.private_q()
+    form = DirectorySearchForm(request.GET or None, private_q=private_q)
     if form.is_bound:
         form.is_valid()  # bad filters are reported and dropped, never a 500
     outcome = services_search(
-        filters=form.usable_filters(), page_number=request.GET.get("page", 1)
+        filters=form.usable_filters(),
+        page_number=request.GET.get("page", 1),
+        private_q=private_q,
     )
     query = request.GET.copy()
     query.pop("page", None)
-    directory = _directory_page()
+    directory = _directory_page(private_q)
     return render(
         request,
         "resources/search_results.html",

@@ -9,6 +9,7 @@ from resources.models.directory import (
 from resources.models.error_report import ErrorReport
 from resources.models.locations import Location, ServiceAtLocation
 from resources.models.schedules import OpeningHours, open_at_q
+from resources.models.search_text import ServiceSearchText
 from resources.models.service_page import ServicePage, ServicePageQuerySet
 from resources.models.service_rows import (
     CostOption,
@@ -39,6 +40,7 @@ __all__ = [
     "ServicePage",
     "ServicePageQuerySet",
     "ServicePhone",
+    "ServiceSearchText",
     "ServiceVerification",
     "Taxonomy",
     "TaxonomyTerm",

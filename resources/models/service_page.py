@@ -31,9 +31,16 @@ class ServicePageQuerySet(PageQuerySet):
     FilterFields, so they can be chained before ``.search()``.
     """
 
-    def listed(self):
-        """Live, public and not defunct: what the public directory shows."""
-        return self.live().public().exclude(status=ServiceStatus.DEFUNCT)
+    def listed(self, *, private_q=None):
+        """Live, public and not defunct: what the public directory shows.
+
+        ``private_q`` is ``Page.objects.private_q()`` read once by a caller
+        that needs it for several lists; without it ``public()`` reads the
+        view restrictions again.
+        """
+        pages = self.live()
+        pages = pages.public() if private_q is None else pages.exclude(private_q)
+        return pages.exclude(status=ServiceStatus.DEFUNCT)
 
     def free(self):
         return self.filter(is_free=True)

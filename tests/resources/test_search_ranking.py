@@ -1,0 +1,102 @@
+"""Search order, totals and paging on both databases; on PostgreSQL, the
+narrow search copy follows Wagtail's index (written by a trigger)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from resources.choices import ServiceStatus
+from resources.models import ServiceSearchText
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+SEARCH = reverse("directory:search")
+postgresql_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the search copy is PostgreSQL's"
+)
+
+
+def titles(response):
+    return [service.title for service in response.context["services"]]
+
+
+def test_a_match_in_the_name_ranks_above_a_match_in_the_description(client, org):
+    factories.service(
+        org, title="Evening class", description="Ask about housing help here."
+    )
+    factories.service(org, title="Housing desk", description="Open every day.")
+    assert titles(client.get(SEARCH, {"q": "housing"})) == [
+        "Housing desk",
+        "Evening class",
+    ]
+
+
+def test_every_word_must_match(client, org):
+    factories.service(org, title="Shelter beds", description="Beds for tonight.")
+    factories.service(org, title="Shelter meals", description="Hot meals daily.")
+    assert titles(client.get(SEARCH, {"q": "shelter meals"})) == ["Shelter meals"]
+
+
+@postgresql_only  # SQLite's FTS5 index is not stemmed
+def test_words_are_matched_by_their_stem(client, org):
+    factories.service(org, title="Job club", description="Help for job seekers.")
+    assert titles(client.get(SEARCH, {"q": "seeker"})) == ["Job club"]
+
+
+def test_unpublished_and_defunct_services_are_not_found_by_words(client, org):
+    factories.service(org, title="Shelter live")
+    factories.service(org, title="Shelter draft", live=False)
+    factories.service(org, title="Shelter gone", status=ServiceStatus.DEFUNCT)
+    assert titles(client.get(SEARCH, {"q": "shelter"})) == ["Shelter live"]
+
+
+def test_the_total_counts_every_match_not_only_the_page(client, org):
+    for number in range(23):
+        factories.service(org, title=f"Shelter {number:02}")
+    factories.service(org, title="Pantry")
+    response = client.get(SEARCH, {"q": "shelter", "page": "2"})
+    assert response.context["results"].paginator.count == 23
+    assert len(titles(response)) == 3
+    assert "23 services found" in response.content.decode()
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, org):
+    for number in range(22):
+        factories.service(org, title=f"Shelter {number:02}")
+    response = client.get(SEARCH, {"q": "shelter", "page": "9"})
+    assert response.context["results"].number == 2
+    assert len(titles(response)) == 2
+    assert response.context["results"].paginator.count == 22
+
+
+def test_no_match_is_an_empty_first_page(client, org):
+    factories.service(org, title="Shelter")
+    response = client.get(SEARCH, {"q": "astronomy", "page": "3"})
+    assert response.status_code == 200
+    assert titles(response) == []
+    assert response.context["results"].paginator.count == 0
+
+
+@postgresql_only
+def test_the_search_copy_follows_publishing_edits_and_defunct_services(client, org):
+    service = factories.service(org, title="Drop-in centre", description="Coffee.")
+    assert ServiceSearchText.objects.filter(service=service).exists()
+    assert titles(client.get(SEARCH, {"q": "laundry"})) == []
+    service.description = "Coffee and laundry."
+    service.save_revision().publish()
+    assert titles(client.get(SEARCH, {"q": "laundry"})) == ["Drop-in centre"]
+    service.status = ServiceStatus.DEFUNCT
+    service.save_revision().publish()
+    assert not ServiceSearchText.objects.filter(service=service).exists()
+
+
+@postgresql_only
+def test_postgresql_fetches_the_page_and_the_total_in_one_query(client, org):
+    for number in range(25):
+        factories.service(org, title=f"Shelter {number:02}")
+    with CaptureQueriesContext(connection) as queries:
+        client.get(SEARCH, {"q": "shelter", "category": "counseling"})
+    matching = [q["sql"] for q in queries if "resources_servicesearchtext" in q["sql"]]
+    assert len(matching) == 1
+    assert "OVER ()" in matching[0]
