@@ -102,9 +102,13 @@ def tabular_json(tables: dict) -> dict:
     return {table: rows for table, rows in tables.items() if rows}
 
 
-def write_zip(target, *, title="DMI Portal service directory") -> dict:
-    """Write the package to ``target`` (a path or a binary file); returns counts."""
-    tables, services_nested = build()
+def write_zip(target, *, title="DMI Portal service directory", built=None) -> dict:
+    """Write the package to ``target`` (a path or a binary file); returns counts.
+
+    ``built`` is what ``build()`` returned, when the caller needs the tables
+    for another form too (the download's JSON): the directory is read once.
+    """
+    tables, services_nested = built if built is not None else build()
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(
             "datapackage.json", json.dumps(tabular.datapackage(title), indent=2)

@@ -183,36 +183,6 @@ def test_the_json_form_imports_too(tmp_path, directory_data):
     assert ServicePage.objects.get(hsds_id=directory_data.hsds_id).live
 
 
-def test_the_download_view_serves_the_same_package(client, tmp_path, directory_data):
-    response = client.get("/api/hsds/export.zip")
-    assert response.status_code == 200
-    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
-    assert "datapackage.json" in names and "services.csv" in names
-    tables = client.get("/api/hsds/export.json").json()
-    assert len(tables["service"]) == 2
-
-
-def test_the_download_is_built_once_per_content_version(
-    client, directory_data, monkeypatch
-):
-    from resources.hsds import export
-
-    builds = []
-    real_write_zip = export.write_zip
-    monkeypatch.setattr(
-        export, "write_zip", lambda out: builds.append(1) or real_write_zip(out)
-    )
-    client.get("/api/hsds/export.zip")
-    client.get("/api/hsds/export.zip")
-    assert len(builds) == 1
-    directory_data.alert = "Closed on Friday"
-    directory_data.save_revision().publish()  # any public change: a new version
-    response = client.get("/api/hsds/export.zip")
-    assert len(builds) == 2
-    services = zipfile.ZipFile(io.BytesIO(response.content)).read("services.csv")
-    assert b"Closed on Friday" in services
-
-
 # --- Bad files: each reported, nothing written --------------------------------
 
 
