@@ -59,6 +59,7 @@ class DirectorySearchForm(forms.Form):
         """``private_q``: ``Page.objects.private_q()``, if the caller has it."""
         super().__init__(*args, **kwargs)
         terms = list(TaxonomyTerm.objects.select_related("parent").order_by("name"))
+        self.terms = terms
         self.terms_by_code = {term.code: term for term in terms}
         self.fields["category"].choices = [
             ("", _("Any category")),
@@ -91,9 +92,14 @@ class DirectorySearchForm(forms.Form):
     def usable_filters(self) -> dict:
         """The valid filters only (call after ``is_valid()``); bad ones dropped."""
         data = getattr(self, "cleaned_data", {})
+        category = self.terms_by_code.get(data.get("category") or "")
         return {
             "words": search_words(data.get("q", "")),
-            "category": self.terms_by_code.get(data.get("category") or ""),
+            "category": category,
+            # The category and everything under it, from the terms loaded above.
+            "category_ids": (
+                None if category is None else _with_descendants(category, self.terms)
+            ),
             "neighborhood": self.neighborhoods_by_slug.get(
                 data.get("neighborhood") or ""
             ),
@@ -126,6 +132,19 @@ def _term_choices(terms):
 
     walk(None, 0)
     return choices
+
+
+def _with_descendants(term, terms) -> list[int]:
+    """Ids of ``term`` and of every term below it in ``terms``."""
+    parents = {t.pk: t.parent_id for t in terms}
+    ids = []
+    for pk in parents:
+        ancestor, steps = pk, 0
+        while ancestor is not None and ancestor != term.pk and steps < len(parents):
+            ancestor, steps = parents.get(ancestor), steps + 1  # bounded: no cycle
+        if ancestor == term.pk:
+            ids.append(pk)
+    return ids
 
 
 def apply_filters(services, filters: dict):

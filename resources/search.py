@@ -1,13 +1,13 @@
 """Public directory reads: search with filters, and the rows a list shows.
 
 Lists of services load in a fixed number of queries whatever their length:
-one page of ids from the search, then the services with their rows prefetched
-and their organizations in one query (``ServicePage.organization`` would
-cost one query per service).
+one page of ids from the search, then what the page shows of those services
+(``resources.summaries``).
 
-On PostgreSQL the search is ``resources.search_postgres``: the page of ids
-and the total in one query over a narrow GIN-indexed copy of the search
-vectors. Elsewhere (SQLite in development and tests) it is Wagtail's search.
+On PostgreSQL a search with words is ``resources.search_postgres``: the page
+of ids and the total in one query over a narrow, trigger-kept table; without
+words, the filters by name with the total in the same query. Elsewhere
+(SQLite in development and tests) it is Wagtail's search.
 """
 
 from dataclasses import dataclass
@@ -18,13 +18,14 @@ from django.db.models import Prefetch
 
 from resources.filters import apply_filters
 from resources.models import (
-    OrganizationPage,
     ServiceAtLocation,
     ServiceCategory,
     ServiceLanguage,
     ServicePage,
 )
-from resources.search_postgres import PagedIds, ranked_ids
+from resources.search_postgres import KeywordSearch, PagedIds, by_name
+from resources.summaries import attach_organizations, summaries
+from resources.visibility import private_q
 
 RESULTS_PER_PAGE = 20
 
@@ -32,39 +33,64 @@ RESULTS_PER_PAGE = 20
 @dataclass
 class SearchOutcome:
     page: Page
-    services: list  # the page's services, hydrated, in result order
+    services: list  # the page's ServiceSummary rows, in result order
 
 
 def services_search(
-    *, filters: dict, page_number=1, per_page=RESULTS_PER_PAGE, private_q=None
+    *,
+    filters: dict,
+    page_number=1,
+    per_page=RESULTS_PER_PAGE,
+    private_paths=(),
+    request=None,
+    root=None,
 ):
     """Listed services matching every filter; by relevance, or by name without words.
 
-    ``private_q`` (``Page.objects.private_q()``) saves reading the view
-    restrictions again when the caller already has them.
+    Returns the page and its ``ServiceSummary`` list. ``private_paths``: the
+    restricted sections (``visibility.private_paths()``, read once by the
+    caller); ``request`` makes the links relative; ``root``, a page above the
+    services (the directory), makes them cheaper to work out.
     """
-    services = apply_filters(ServicePage.objects.listed(private_q=private_q), filters)
-    if _on_postgresql():
-        rows, matching = ranked_ids(services, filters["words"])
+    hidden = private_q(private_paths)
+    alias = router.db_for_read(ServicePage)
+    postgresql = connections[alias].vendor == "postgresql"
+    if postgresql:
+        if filters["words"]:
+            search = KeywordSearch(
+                filters=filters,
+                category_ids=filters.get("category_ids"),
+                private_paths=private_paths,
+                alias=alias,
+            )
+            fetch, count = search.fetch, search.count
+        else:
+            listed = ServicePage.objects.listed(private_q=hidden)
+            fetch, count = by_name(apply_filters(listed, filters))
         number = _page_number(page_number)
         window = ((number - 1) * per_page, number * per_page)
-        results = PagedIds(rows, matching=matching, window=window)
+        results = PagedIds(fetch=fetch, count=count, window=window)
         page = Paginator(results, per_page).get_page(page_number)
         ids = list(page.object_list)
     else:
+        services = apply_filters(ServicePage.objects.listed(private_q=hidden), filters)
         if filters["words"]:
             results = services.search(filters["words"])
         else:
             results = services.order_by("title", "pk")
         page = Paginator(results, per_page).get_page(page_number)
         ids = [service.pk for service in page.object_list]
-    return SearchOutcome(
-        page=page, services=services_for_summary(ids=ids, private_q=private_q)
-    )
-
-
-def _on_postgresql() -> bool:
-    return connections[router.db_for_read(ServicePage)].vendor == "postgresql"
+    found = {
+        summary.pk: summary
+        for summary in summaries(
+            ids,
+            private_q=hidden,
+            request=request,
+            postgresql=postgresql,
+            root=root,
+        )
+    }
+    return SearchOutcome(page=page, services=[found[pk] for pk in ids if pk in found])
 
 
 def _page_number(value) -> int:
@@ -73,33 +99,6 @@ def _page_number(value) -> int:
         return max(int(value), 1)
     except (TypeError, ValueError):
         return 1
-
-
-def services_for_summary(*, ids, private_q=None):
-    """Listed services by pk, in that order, with what a result summary shows.
-
-    A summary shows places, today's hours, phones and the verification date:
-    four prefetches and the organizations, nothing it does not show.
-    """
-    services = (
-        ServicePage.objects.listed(private_q=private_q)
-        .with_verification()
-        .filter(pk__in=ids)
-        .prefetch_related(
-            "opening_hours",
-            "phones",
-            Prefetch(
-                "service_at_locations",
-                queryset=ServiceAtLocation.objects.select_related(
-                    "location", "location__neighborhood"
-                ),
-            ),
-        )
-    )
-    found = {service.pk: service for service in services}
-    ordered = [found[pk] for pk in ids if pk in found]
-    attach_organizations(ordered)
-    return ordered
 
 
 def services_for_list(*, ids=None, hsds_ids=None):
@@ -136,21 +135,3 @@ def _with_rows(services):
         ),
         Prefetch("categories", queryset=ServiceCategory.objects.select_related("term")),
     )
-
-
-def attach_organizations(services) -> None:
-    """Set each service's ``organization`` from one query over the parents."""
-    parent_paths = {service.path[: -service.steplen] for service in services}
-    if not parent_paths:
-        return
-    organizations = {
-        org.path: org
-        for org in OrganizationPage.objects.filter(
-            path__in=parent_paths
-        ).prefetch_related("phones")
-    }
-    for service in services:
-        # ``organization`` is a cached_property: filling its slot skips the query.
-        service.__dict__["organization"] = organizations.get(
-            service.path[: -service.steplen]
-        )

@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Page
 
 from portal.ratelimit import rate_limit_exceeded, too_many_requests
 from resources import print_list
@@ -22,6 +21,7 @@ from resources.error_reports import ErrorReportForm, error_report_create
 from resources.filters import DirectorySearchForm
 from resources.models import ServiceDirectoryPage, ServicePage
 from resources.search import services_for_list, services_search
+from resources.visibility import private_paths, private_q
 
 REPORT_RATE_GROUP = "directory-report-error"
 
@@ -48,18 +48,21 @@ def _trail(directory, *steps):
 def search(request):
     """Results of the directory search: keyword and filters combined by AND."""
     # The view restrictions, read once for the form, the results and the trail.
-    private_q = Page.objects.private_q()
-    form = DirectorySearchForm(request.GET or None, private_q=private_q)
+    restricted = private_paths()
+    hidden = private_q(restricted)
+    form = DirectorySearchForm(request.GET or None, private_q=hidden)
     if form.is_bound:
         form.is_valid()  # bad filters are reported and dropped, never a 500
+    directory = _directory_page(hidden)
     outcome = services_search(
         filters=form.usable_filters(),
         page_number=request.GET.get("page", 1),
-        private_q=private_q,
+        private_paths=restricted,
+        request=request,
+        root=directory,
     )
     query = request.GET.copy()
     query.pop("page", None)
-    directory = _directory_page(private_q)
     return render(
         request,
         "resources/search_results.html",

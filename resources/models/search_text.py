@@ -12,6 +12,11 @@ so whatever updates Wagtail's index (publishing, ``update_index``, a defunct
 service leaving the index) updates this copy in the same statement: there is
 nothing to keep in step from Python. On SQLite the table exists but stays
 empty; the search goes through Wagtail's FTS5 backend there.
+
+On PostgreSQL the table also has ``listed``, ``title`` and ``term_ids``
+(migration 0007), what the keyword search filters and orders on, each kept
+by a trigger on its source table. They are not fields here: only triggers
+write them and only the SQL of ``resources.search_postgres`` reads them.
 """
 
 from django.contrib.postgres.search import SearchVectorField

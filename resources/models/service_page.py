@@ -24,6 +24,11 @@ from resources.models.taxonomy import TaxonomyTerm, hsds_uuid_field
 from resources.models.verification import ServiceVerification
 
 
+def stale_since(since, moment) -> bool:
+    """A listing verified (or first published) at ``since`` is stale at ``moment``."""
+    return since is not None and moment - since > timedelta(days=STALE_AFTER_DAYS)
+
+
 class ServicePageQuerySet(PageQuerySet):
     """Filters the public search combines with AND; each is one SQL condition.
 
@@ -291,8 +296,7 @@ class ServicePage(FreshHsdsIdsOnCopy, Page):
         return self.assured_at or self.first_published_at
 
     def is_stale_at(self, moment) -> bool:
-        since = self.verification_due_from
-        return since is not None and moment - since > timedelta(days=STALE_AFTER_DAYS)
+        return stale_since(self.verification_due_from, moment)
 
     @property
     def is_stale(self) -> bool:

@@ -100,3 +100,49 @@ def test_postgresql_fetches_the_page_and_the_total_in_one_query(client, org):
     matching = [q["sql"] for q in queries if "resources_servicesearchtext" in q["sql"]]
     assert len(matching) == 1
     assert "OVER ()" in matching[0]
+
+
+def test_keyword_with_a_parent_category_finds_services_in_its_children(client, org):
+    factories.service(org, title="Methadone clinic", categories=("methadone",))
+    factories.service(org, title="Clinic for colds", categories=("health-care",))
+    response = client.get(SEARCH, {"q": "clinic", "category": "substance-use"})
+    assert titles(response) == ["Methadone clinic"]
+
+
+def test_keyword_search_leaves_out_restricted_sections(client, org, other_org):
+    factories.service(org, title="Shelter open")
+    factories.service(other_org, title="Shelter staff only")
+    factories.restrict_to_logged_in(other_org)
+    assert titles(client.get(SEARCH, {"q": "shelter"})) == ["Shelter open"]
+    assert titles(client.get(SEARCH)) == ["Shelter open"]
+
+
+def test_keyword_search_combines_with_every_other_filter(client, org, neighborhood):
+    factories.service(org, title="Shelter east", neighborhoods=[neighborhood],
+                      languages=("es",), is_free=True)  # fmt: skip
+    factories.service(org, title="Shelter paid", neighborhoods=[neighborhood],
+                      languages=("es",))  # fmt: skip
+    factories.service(org, title="Shelter english", neighborhoods=[neighborhood],
+                      is_free=True)  # fmt: skip
+    params = {"q": "shelter", "neighborhood": neighborhood.slug, "language": "es",
+              "free": "on", "age": "30"}  # fmt: skip
+    assert titles(client.get(SEARCH, params)) == ["Shelter east"]
+
+
+@postgresql_only
+def test_the_search_copy_follows_unpublishing_and_category_edits(client, org):
+    from resources.models import ServiceCategory, TaxonomyTerm
+
+    service = factories.service(org, title="Shelter beds", categories=("housing",))
+    assert titles(client.get(SEARCH, {"q": "shelter", "category": "housing"})) == [
+        "Shelter beds"
+    ]
+    ServiceCategory.objects.filter(service=service).update(
+        term=TaxonomyTerm.objects.get(code="food")
+    )
+    assert titles(client.get(SEARCH, {"q": "shelter", "category": "housing"})) == []
+    assert titles(client.get(SEARCH, {"q": "shelter", "category": "food"})) == [
+        "Shelter beds"
+    ]
+    service.unpublish()
+    assert titles(client.get(SEARCH, {"q": "shelter"})) == []
