@@ -8,8 +8,9 @@ violation cannot go unnoticed.
 
 import pytest
 
-from tests import factories
+from tests import factories, workspace
 from tests.browser.accounts import sign_in_as_administrator
+from tests.browser.test_workspace import sign_in_to_workspace
 
 pytestmark = pytest.mark.browser
 
@@ -78,9 +79,17 @@ def test_admin_preview_panel_shows_the_page_in_its_iframe(
 
 
 def test_directory_pages_have_no_csp_violation(csp_page, public_site):
-    # The workspace dashboard joins this list when the workspace exists.
     directory = factories.directory_page(public_site.home)
     organization = factories.organization(directory)
     service = factories.service(organization, title="Walk-in counseling")
     for path in [directory.url, "/directory/search/?q=counseling", service.url]:
         assert_no_violation(csp_page, path)
+
+
+def test_workspace_dashboard_has_no_csp_violation(csp_page):
+    team = workspace.partnership()
+    the_market = workspace.market(team, lead="police", partners=("county",))
+    workspace.note(team, the_market, by="police_officer")
+    sign_in_to_workspace(csp_page, team.police_lead)
+    assert_no_violation(csp_page, "/workspace/")
+    assert_no_violation(csp_page, "/workspace/notes/")
