@@ -21,6 +21,15 @@ def _object_ref(obj) -> tuple[str, str]:
     raise TypeError("audit_record(obj=...) takes a model instance or None.")
 
 
+def _membership(user):
+    """The user's membership, from the permission layer's per-request cache."""
+    if user is None:
+        return None
+    from agencies.permissions import membership_of  # permissions imports models
+
+    return membership_of(user)
+
+
 def audit_record(
     *,
     action: AuditAction | str,
@@ -47,7 +56,7 @@ def audit_record(
     if user is not None and not user.is_authenticated:
         user = None
     object_type, object_id = _object_ref(obj)
-    membership = getattr(user, "membership", None) if user is not None else None
+    membership = _membership(user)
     meta = request.META if request is not None else {}
     return AuditEntry.objects.create(
         user=user,

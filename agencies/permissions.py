@@ -14,7 +14,8 @@ propose. Controlled buys and risk decisions follow their subject.
 
 from __future__ import annotations
 
-from django.db.models import Model, Q, QuerySet
+from django.contrib.auth.models import Permission
+from django.db.models import Model, Q, QuerySet, Subquery
 from django.http import Http404
 
 from agencies.choices import MembershipRole
@@ -91,18 +92,35 @@ def can_read_audit_log(user) -> bool:
 # --- reads -----------------------------------------------------------------
 
 
+def view_permission_id(model) -> Subquery:
+    """The view permission's id as a one-row subquery.
+
+    Filtering grants on ``permission__codename`` joins auth_permission and
+    misleads PostgreSQL's estimates (it then sorts every grant of the agency
+    for each page); an id lets it read the (group, permission, object) index
+    backwards and stop after one page. A subquery, not a cached id, because
+    test databases renumber permissions when they are flushed.
+    """
+    return Subquery(
+        Permission.objects.filter(
+            content_type__app_label=model._meta.app_label,
+            codename=view_codename(model),
+        ).values("pk")[:1]
+    )
+
+
 def _grant_filter(model, user, *, field="pk") -> Q:
     """``field`` is among the ids the user's agency or the user was granted."""
     group_grant, user_grant = GRANT_MODELS[model]
-    codename = view_codename(model)
+    permission = view_permission_id(model)
     agency = agency_of(user)
     by_user = user_grant.objects.filter(
-        user_id=user.pk, permission__codename=codename
+        user_id=user.pk, permission_id=permission
     ).values("content_object_id")
     condition = Q(**{f"{field}__in": by_user})
     if agency is not None:
         by_group = group_grant.objects.filter(
-            group_id=agency.group_id, permission__codename=codename
+            group_id=agency.group_id, permission_id=permission
         ).values("content_object_id")
         condition |= Q(**{f"{field}__in": by_group})
     return condition
@@ -157,14 +175,14 @@ def visible_note_ids_page(*, user, offset: int, limit: int) -> tuple[list[int], 
     agency = agency_of(user)
     group_ids = list(
         CaseNoteGroupGrant.objects.filter(
-            group_id=agency.group_id, permission__codename="view_casenote"
+            group_id=agency.group_id, permission_id=view_permission_id(CaseNote)
         )
         .order_by("-content_object_id")
         .values_list("content_object_id", flat=True)[:wanted]
     )
     user_ids = list(
         CaseNoteUserGrant.objects.filter(
-            user_id=user.pk, permission__codename="view_casenote"
+            user_id=user.pk, permission_id=view_permission_id(CaseNote)
         )
         .order_by("-content_object_id")
         .values_list("content_object_id", flat=True)[:wanted]

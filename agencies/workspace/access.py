@@ -10,11 +10,13 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
 from django.http import Http404
 from django.utils.cache import add_never_cache_headers
 
 from agencies.audit import audit_record
-from agencies.models import AuditAction
+from agencies.models import AuditAction, AuditOutcome
 from agencies.permissions import agency_of, membership_of
 
 
@@ -32,13 +34,32 @@ def workspace_view(view):
     def wrapper(request, *args, **kwargs):
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        if membership_of(request.user) is None:
-            raise Http404
-        request.membership = membership_of(request.user)
-        request.agency = agency_of(request.user)
-        return confidential_response(view(request, *args, **kwargs))
+        try:
+            if membership_of(request.user) is None:
+                raise Http404
+            request.membership = membership_of(request.user)
+            request.agency = agency_of(request.user)
+            response = view(request, *args, **kwargs)
+        except (Http404, PermissionDenied) as refused:
+            response = refused_response(request, refused)
+        return confidential_response(response)
 
     return wrapper
+
+
+def refused_response(request, refused):
+    """The ordinary 404/403 page, with the refusal on the record (CJIS 5.4.1.1)."""
+    audit_record(
+        action=AuditAction.RECORD_VIEWED,
+        request=request,
+        outcome=AuditOutcome.DENIED,
+        details={
+            "method": request.method,
+            "path": request.path,
+            "status": 404 if isinstance(refused, Http404) else 403,
+        },
+    )
+    return response_for_exception(request, refused)
 
 
 def audit_read(request, obj, *, action=AuditAction.RECORD_VIEWED, **details):

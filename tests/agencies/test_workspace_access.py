@@ -32,3 +32,21 @@ def test_agency_staff_see_the_dashboard_never_cached(client, team):
     assert response.status_code == 200
     assert "no-store" in response["Cache-Control"]
     assert response["X-Robots-Tag"] == "noindex, nofollow"
+
+
+def test_refusals_are_audited_and_never_cached(client, team):
+    from agencies.models import AuditEntry
+
+    note = workspace.note(team, workspace.market(team))
+    workspace.mfa_client(client, team.federal_prosecutor)
+    response = client.get(f"/workspace/notes/{note.pk}/")
+    assert response.status_code == 404
+    assert "no-store" in response["Cache-Control"]
+    entry = AuditEntry.objects.filter(outcome="denied").get()
+    assert entry.user == team.federal_prosecutor
+    assert entry.agency_id == team.agencies["federal"].pk
+    assert entry.details == {
+        "method": "GET",
+        "path": f"/workspace/notes/{note.pk}/",
+        "status": 404,
+    }
