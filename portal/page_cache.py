@@ -62,6 +62,8 @@ NEVER_CACHED_PREFIXES = (
     "/admin/",
     "/workspace/",
     "/accounts/",
+    "/meetings/feed/",
+    "/meetings/call-ins/",
     "/django-admin/",
 )
 PUBLIC_URL_NAMES = frozenset({"wagtail_serve"})
@@ -113,7 +115,10 @@ def invalidate_now_and_on_commit(**_kwargs) -> None:
 
 
 def _invalidate_on_public_change(sender, **_kwargs):
-    if sender._meta.app_label in PUBLIC_CONTENT_APPS:
+    # Confidential models of a public app say so (``public_content = False``).
+    if sender._meta.app_label in PUBLIC_CONTENT_APPS and getattr(
+        sender, "public_content", True
+    ):
         invalidate_now_and_on_commit()
 
 

@@ -61,6 +61,8 @@ def robots_txt(request):
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /workspace/",
+        "Disallow: /meetings/feed/",
+        "Disallow: /meetings/call-ins/",
         "Disallow: /accounts/",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.choices import CallInStatus, Reply
+from meetings.models.confidential import ConfidentialModel
 
 USER = settings.AUTH_USER_MODEL
 
@@ -40,7 +41,7 @@ def location_key(location: str) -> str:
     return " ".join(location.split()).casefold()[:300]
 
 
-class CallIn(models.Model):
+class CallIn(ConfidentialModel):
     market = models.ForeignKey(
         "agencies.Market", on_delete=models.PROTECT, related_name="call_ins"
     )
@@ -130,7 +131,7 @@ def check_times(starts_at, ends_at) -> None:
         raise ValidationError({"ends_at": _("A call-in lasts at most 12 hours.")})
 
 
-class CallInAgency(models.Model):
+class CallInAgency(ConfidentialModel):
     """One participating agency; its staff see the call-in."""
 
     call_in = models.ForeignKey(CallIn, on_delete=models.CASCADE)
@@ -153,7 +154,7 @@ class CallInAgency(models.Model):
         return f"Agency {self.agency_id} at call-in {self.call_in_id}"
 
 
-class AgendaItem(models.Model):
+class AgendaItem(ConfidentialModel):
     call_in = models.ForeignKey(
         CallIn, on_delete=models.CASCADE, related_name="agenda_items"
     )
@@ -169,7 +170,7 @@ class AgendaItem(models.Model):
         return self.topic
 
 
-class StaffAttendee(models.Model):
+class StaffAttendee(ConfidentialModel):
     """A staff member expected at the call-in, and their reply."""
 
     call_in = models.ForeignKey(

@@ -4,8 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from meetings.models.confidential import ConfidentialModel
 
-class CalendarFeedToken(models.Model):
+
+class CalendarFeedToken(ConfidentialModel):
     """SHA-256 of the user's feed token; the token itself is shown once.
 
     A stolen database reveals no working feed URL, and regenerating replaces

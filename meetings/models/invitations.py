@@ -11,11 +11,12 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.choices import AttemptMethod, Attendance, Reply
 from meetings.models.call_ins import CallIn
+from meetings.models.confidential import ConfidentialModel
 
 USER = settings.AUTH_USER_MODEL
 
 
-class Invitee(models.Model):
+class Invitee(ConfidentialModel):
     call_in = models.ForeignKey(
         CallIn, on_delete=models.CASCADE, related_name="invitees"
     )
@@ -75,7 +76,7 @@ class Invitee(models.Model):
         return self.plan_agreed_at is not None
 
 
-class Influential(models.Model):
+class Influential(ConfidentialModel):
     """A family member or other person who can reach the invitee."""
 
     invitee = models.ForeignKey(
@@ -96,7 +97,7 @@ class Influential(models.Model):
         return f"Influential {self.pk}"
 
 
-class InvitationAttempt(models.Model):
+class InvitationAttempt(ConfidentialModel):
     invitee = models.ForeignKey(
         Invitee, on_delete=models.CASCADE, related_name="attempts"
     )
@@ -114,7 +115,7 @@ class InvitationAttempt(models.Model):
         return f"Invitation attempt {self.pk}"
 
 
-class InvitationLetterTemplate(models.Model):
+class InvitationLetterTemplate(ConfidentialModel):
     """The host agency's letter; ``{{ placeholders }}`` are filled per invitee."""
 
     agency = models.OneToOneField(

@@ -12,12 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from agencies.choices import ActivationReason
 from meetings.choices import FollowUpKind, ReferralStatus
 from meetings.models.call_ins import CallIn
+from meetings.models.confidential import ConfidentialModel
 from meetings.models.invitations import Invitee
 
 USER = settings.AUTH_USER_MODEL
 
 
-class ClosingReport(models.Model):
+class ClosingReport(ConfidentialModel):
     """Required to close a call-in; the figures are counted when it closes."""
 
     call_in = models.OneToOneField(
@@ -42,7 +43,7 @@ class ClosingReport(models.Model):
         return f"Closing report of call-in {self.call_in_id}"
 
 
-class Referral(models.Model):
+class Referral(ConfidentialModel):
     invitee = models.ForeignKey(
         Invitee, on_delete=models.CASCADE, related_name="referrals"
     )
@@ -98,7 +99,7 @@ class Referral(models.Model):
         return f"Referral {self.pk}"
 
 
-class ReferralStatusChange(models.Model):
+class ReferralStatusChange(ConfidentialModel):
     referral = models.ForeignKey(
         Referral, on_delete=models.CASCADE, related_name="history"
     )
@@ -116,7 +117,7 @@ class ReferralStatusChange(models.Model):
         return f"{self.from_status or 'new'} → {self.to_status}"
 
 
-class FollowUp(models.Model):
+class FollowUp(ConfidentialModel):
     """Something that happened after the call-in; it may activate a banked case."""
 
     invitee = models.ForeignKey(

@@ -330,3 +330,17 @@ class TestInvalidationOnCommit:
                 neighborhood.summary = summary
                 neighborhood.save()
         assert callbacks.count(page_cache.invalidate_public_pages) == 1
+
+
+@pytest.mark.django_db
+def test_saving_a_confidential_call_in_row_keeps_the_public_cache(
+    client, neighborhood, team
+):
+    """Call-ins live in the public meetings app but are never on a public page."""
+    from meetings.models import CalendarFeedToken
+
+    warm(client, neighborhood.url)
+    CalendarFeedToken.objects.create(
+        user=team.police_lead, token_hash="0" * 64, created_at=timezone.now()
+    )
+    assert cache_state(client.get(neighborhood.url)) == HIT
