@@ -91,6 +91,29 @@ class _Importer:
         self.warnings = warnings
         self.counts = defaultdict(int)
         self.neighborhoods = {p.title: p for p in NeighborhoodPage.objects.all()}
+        # Rows grouped by a column, and terms and locations by HSDS id, each
+        # worked out once: per service, regrouping every table cost 0.3 s
+        # (47 minutes at 10,000 services) and the lookups a query per row.
+        self._groups = {}
+        self._terms = {}
+        self._locations = {}
+
+    def by(self, table, column) -> dict:
+        """``table``'s rows grouped by ``column`` (computed once)."""
+        key = (table, column)
+        if key not in self._groups:
+            self._groups[key] = _by(self.t[table], column)
+        return self._groups[key]
+
+    def term_by_id(self, hsds_id):
+        if hsds_id not in self._terms:
+            self._terms[hsds_id] = TaxonomyTerm.objects.get(hsds_id=hsds_id)
+        return self._terms[hsds_id]
+
+    def location_by_id(self, hsds_id):
+        if hsds_id not in self._locations:
+            self._locations[hsds_id] = Location.objects.get(hsds_id=hsds_id)
+        return self._locations[hsds_id]
 
     def run(self):
         total = len(self.t["organization"]) + len(self.t["service"])
@@ -101,7 +124,7 @@ class _Importer:
         for row in self.t["organization"]:
             self.organization(row)
             self.step()
-        services_of = _by(self.t["service"], "organization_id")
+        services_of = self.by("service", "organization_id")
         for org_id, rows in services_of.items():
             parent = OrganizationPage.objects.get(hsds_id=org_id)
             for row in rows:
@@ -190,15 +213,15 @@ class _Importer:
         org.website = row.get("website")
         org.legal_status = row.get("legal_status")
         oid = row.get("id")
-        phones = _by(self.t["phone"], "organization_id")[oid]
+        phones = self.by("phone", "organization_id").get(oid, [])
         org.phones = _rows(org, "phones", OrganizationPhone, phones, _phone_fields)
-        addresses = {r.get("location_id"): r for r in self.t["address"]}
-        access = {r.get("location_id"): r for r in self.t["accessibility"]}
+        addresses = {k: v[-1] for k, v in self.by("address", "location_id").items()}
+        access = {k: v[-1] for k, v in self.by("accessibility", "location_id").items()}
         org.locations = _rows(
             org,
             "locations",
             Location,
-            _by(self.t["location"], "organization_id")[oid],
+            self.by("location", "organization_id").get(oid, []),
             lambda r, old: _location_fields(r, old, addresses, access),
         )
         self._save(org, self.directory, created)
@@ -222,7 +245,7 @@ class _Importer:
         self._count("service", created)
 
     def _service_rows(self, page, sid):
-        rows = {t: _by(self.t[t], "service_id")[sid] for t in SERVICE_TABLES}
+        rows = {t: self.by(t, "service_id").get(sid, []) for t in SERVICE_TABLES}
         free = str(free_option_id(sid))
         options = [r for r in rows["cost_option"] if r.get("id") != free]
         # is_free: our own free option, or only zero-amount options from elsewhere.
@@ -250,10 +273,8 @@ class _Importer:
             page,
             "categories",
             ServiceCategory,
-            _by(self.t["attribute"], "link_id")[sid],
-            lambda r, old: {
-                "term": TaxonomyTerm.objects.get(hsds_id=r.get("taxonomy_term_id"))
-            },
+            self.by("attribute", "link_id").get(sid, []),
+            lambda r, old: {"term": self.term_by_id(r.get("taxonomy_term_id"))},
         )
         areas = []
         for r in rows["service_area"]:
@@ -281,7 +302,7 @@ class _Importer:
             ServiceAtLocation,
             rows["service_at_location"],
             lambda r, old: {
-                "location": Location.objects.get(hsds_id=r.get("location_id")),
+                "location": self.location_by_id(r.get("location_id")),
                 "description": r.get("description"),
             },
         )
