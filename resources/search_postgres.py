@@ -16,6 +16,8 @@ compiled from the same queryset methods the ORM path uses.
 """
 
 from django.db import connections
+from django.db.models import Count, Window
+from wagtail.search.backends import get_search_backend
 
 # Wagtail's weights for the A-D labels its index gives each field (from the
 # boosts in ``search_fields``), filled when the apps are ready.
@@ -26,7 +28,6 @@ from resources.models import ServicePage
 
 DEFAULT_WEIGHTS = [0.1, 0.2, 0.4, 1.0]  # PostgreSQL's own, for D, C, B, A
 _database_configs = {}  # alias -> default_text_search_config, read once
-OTHER_FILTERS = ("neighborhood", "language", "age", "open_now", "free")
 
 
 def search_config(alias: str) -> str:
@@ -37,8 +38,6 @@ def search_config(alias: str) -> str:
     words when planning and estimates how many services match from the
     index statistics instead of guessing a few dozen.
     """
-    from wagtail.search.backends import get_search_backend
-
     configured = get_search_backend().config
     if configured:
         return configured
@@ -47,6 +46,17 @@ def search_config(alias: str) -> str:
             cursor.execute("SHOW default_text_search_config")
             _database_configs[alias] = cursor.fetchone()[0]
     return _database_configs[alias]
+
+
+def has_other_filters(filters: dict) -> bool:
+    """Any filter besides words and category (age 0 is a filter)."""
+    return (
+        filters["neighborhood"] is not None
+        or bool(filters["language"])
+        or filters["age"] is not None
+        or filters["open_now"]
+        or filters["free"]
+    )
 
 
 class KeywordSearch:
@@ -66,10 +76,9 @@ class KeywordSearch:
         if category_ids is not None:
             where.append("s.term_ids && %s::bigint[]")
             params.append(list(category_ids))
-        others = {name: filters[name] for name in OTHER_FILTERS}
-        if any(value not in (None, "", False) for value in others.values()):
-            blank = {"words": "", "category": None}
-            subquery = apply_filters(ServicePage.objects.all(), {**others, **blank})
+        if has_other_filters(filters):
+            others = {**filters, "words": "", "category": None}
+            subquery = apply_filters(ServicePage.objects.all(), others)
             sql, sub_params = subquery.values("pk").query.sql_with_params()
             where.append(f"s.service_id IN ({sql})")
             params.extend(sub_params)
@@ -142,8 +151,6 @@ class PagedIds:
 def by_name(services):
     """``fetch`` and ``count`` for the search without words: listed services
     matching the filters, by name, with the total from the same query."""
-    from django.db.models import Count, Window
-
     rows = services.annotate(total=Window(Count("pk"))).order_by("title", "pk")
     rows = rows.values_list("pk", "total")
 

@@ -146,3 +146,11 @@ def test_the_search_copy_follows_unpublishing_and_category_edits(client, org):
     ]
     service.unpublish()
     assert titles(client.get(SEARCH, {"q": "shelter"})) == []
+
+
+def test_age_zero_is_a_filter_with_words_too(client, org):
+    factories.service(org, title="Shelter for families", minimum_age=0)
+    factories.service(org, title="Shelter for adults", minimum_age=18)
+    assert titles(client.get(SEARCH, {"q": "shelter", "age": "0"})) == [
+        "Shelter for families"
+    ]
