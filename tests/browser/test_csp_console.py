@@ -87,6 +87,7 @@ def test_directory_pages_have_no_csp_violation(csp_page, public_site):
 
 
 def test_workspace_dashboard_has_no_csp_violation(csp_page):
+    factories.site_with_home()
     team = workspace.partnership()
     the_market = workspace.market(team, lead="police", partners=("county",))
     workspace.note(team, the_market, by="police_officer")

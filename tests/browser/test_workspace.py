@@ -15,7 +15,7 @@ from agencies.choices import RiskTier
 from agencies.models import CaseNote
 from agencies.services.decisions import decision_approve, decision_propose
 from agencies.services.sharing import record_share
-from tests import workspace
+from tests import factories, workspace
 from tests.browser.axe import assert_no_axe_violations
 from tests.browser.helpers import path_of
 from tests.security import signin
@@ -69,6 +69,7 @@ def high_risk_subject(team):
 def test_county_note_shared_with_federal_office_only(
     browser_context, chromium_browser, live_server, page, page_errors
 ):
+    factories.site_with_home()  # as in every deployment: the site's settings
     team = workspace.partnership()
     subject = high_risk_subject(team)
 
