@@ -58,7 +58,7 @@ class DirectorySearchForm(forms.Form):
     def __init__(self, *args, private_q=None, **kwargs):
         """``private_q``: ``Page.objects.private_q()``, if the caller has it."""
         super().__init__(*args, **kwargs)
-        terms = list(TaxonomyTerm.objects.select_related("parent").order_by("name"))
+        terms = list(TaxonomyTerm.objects.order_by("name"))
         self.terms = terms
         self.terms_by_code = {term.code: term for term in terms}
         self.fields["category"].choices = [
