@@ -9,6 +9,7 @@ published site with a meeting) and ``chromium_browser``.
 """
 
 import os
+import time
 from types import SimpleNamespace
 
 import pytest
@@ -77,6 +78,11 @@ def browser_context(chromium_browser, live_server):
     context = chromium_browser.new_context(base_url=live_server.url, viewport=DESKTOP)
     context.set_default_timeout(10_000)
     yield context
+    # Stop background requests (admin autosave, preview refresh) and let the
+    # live server finish any in flight before the test database is flushed.
+    for open_page in context.pages:
+        open_page.goto("about:blank")
+    time.sleep(0.3)
     context.close()
 
 
