@@ -71,12 +71,13 @@ class DirectorySearchForm(forms.Form):
             if private_q is None
             else neighborhoods.exclude(private_q)
         )
-        self.neighborhoods_by_slug = {
-            page.slug: page for page in neighborhoods.order_by("title")
-        }
+        # Plain (pk, slug, title) rows: the filter needs only the pk, and a
+        # page instance per neighborhood cost more than the query.
+        rows = list(neighborhoods.order_by("title").values_list("pk", "slug", "title"))
+        self.neighborhoods_by_slug = {slug: pk for pk, slug, _title in rows}
         self.fields["neighborhood"].choices = [
             ("", _("Any neighborhood")),
-            *((slug, page.title) for slug, page in self.neighborhoods_by_slug.items()),
+            *((slug, title) for _pk, slug, title in rows),
         ]
         self.languages_by_code = {lang.code: lang for lang in Language.objects.all()}
         self.fields["language"].choices = [
@@ -100,6 +101,7 @@ class DirectorySearchForm(forms.Form):
             "category_ids": (
                 None if category is None else _with_descendants(category, self.terms)
             ),
+            # The neighborhood page's pk.
             "neighborhood": self.neighborhoods_by_slug.get(
                 data.get("neighborhood") or ""
             ),
