@@ -156,3 +156,18 @@ def test_age_zero_is_a_filter_with_words_too(client, org):
     assert titles(client.get(SEARCH, {"q": "shelter", "age": "0"})) == [
         "Shelter for families"
     ]
+
+
+def test_every_value_in_a_result_is_escaped(client, org):
+    factories.service(
+        org,
+        title="Shelter <b>now</b>",
+        slug="shelter-now",
+        description="Beds & <script>alert(1)</script> meals.",
+        alert="<i>Closed</i> Friday",
+    )
+    html = client.get(SEARCH, {"q": "shelter"}).content.decode()
+    assert "Shelter &lt;b&gt;now&lt;/b&gt;" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&lt;i&gt;Closed&lt;/i&gt; Friday" in html
+    assert "<script>alert(1)" not in html
