@@ -151,12 +151,10 @@ def get_visible_or_404(model, *, user, pk, queryset=None):
         pk = int(pk)
     except (TypeError, ValueError):
         raise Http404 from None
+    if not is_workspace_user(user):
+        raise Http404
     base = queryset if queryset is not None else model.objects.all()
-    obj = (
-        base.filter(pk=pk).filter(_grant_filter(model, user)).first()
-        if (is_workspace_user(user))
-        else None
-    )
+    obj = base.filter(pk=pk).filter(_grant_filter(model, user)).first()
     if obj is None:
         raise Http404
     return obj

@@ -11,7 +11,7 @@ from django.utils import timezone
 from agencies.audit import audit_record
 from agencies.choices import ShareStatus
 from agencies.models import AuditAction, CaseNote, Share
-from agencies.permissions import can_propose_share, can_share
+from agencies.permissions import can_propose_share, can_share, owner_agency_id
 from agencies.services.grants import grant_view, revoke_view
 from agencies.services.records import WorkspaceError
 
@@ -45,10 +45,7 @@ def _details(share) -> dict:
 def _check_recipient(record, agency, user) -> None:
     if (agency is None) == (user is None):
         raise WorkspaceError("Share with one agency or one person.")
-    owner = getattr(record, "agency_id", None) or getattr(
-        record, "lead_agency_id", None
-    )
-    if agency is not None and agency.pk == owner:
+    if agency is not None and agency.pk == owner_agency_id(record):
         raise WorkspaceError("The owning agency already sees this record.")
 
 
