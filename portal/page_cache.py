@@ -64,6 +64,7 @@ NEVER_CACHED_PREFIXES = (
     "/accounts/",
     "/meetings/feed/",
     "/meetings/call-ins/",
+    "/referrals/",
     "/django-admin/",
 )
 PUBLIC_URL_NAMES = frozenset({"wagtail_serve"})

@@ -32,6 +32,10 @@ urlpatterns = [
     path("directory/", include("resources.urls")),
     # The confidential workspace (issue 5): agency staff only, audited.
     path("workspace/", include("agencies.workspace.urls")),
+    # Joint call-ins (issue 6): participating agencies only, audited.
+    path("workspace/call-ins/", include("meetings.call_ins.screens.urls")),
+    # Service providers' referrals from call-ins: their own, consented fields.
+    path("referrals/", include("meetings.call_ins.screens.provider_urls")),
     path("api/hsds/", include("resources.api.urls")),
 ]
 

@@ -63,6 +63,7 @@ def robots_txt(request):
         "Disallow: /workspace/",
         "Disallow: /meetings/feed/",
         "Disallow: /meetings/call-ins/",
+        "Disallow: /referrals/",
         "Disallow: /accounts/",
         "Disallow: /search/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",

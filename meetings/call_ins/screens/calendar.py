@@ -1,0 +1,3 @@
+"""Call-in screens: calendar (see the package docstring)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Call-in screens: figures (see the package docstring)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Call-in screens: invitees (see the package docstring)."""
+
+urlpatterns = []

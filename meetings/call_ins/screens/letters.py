@@ -1,0 +1,3 @@
+"""Call-in screens: letters (see the package docstring)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Call-in screens: meeting (see the package docstring)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Call-in screens: planning (see the package docstring)."""
+
+urlpatterns = []

@@ -1,0 +1,3 @@
+"""Providers' referral screens at ``/referrals/`` (see the package docstring)."""
+
+urlpatterns = []
