@@ -55,9 +55,14 @@ def _call_in(request, pk, *, manage=False) -> CallIn:
         pk=pk,
         queryset=CallIn.objects.select_related("market", "host_agency"),
     )
-    if manage and not can_manage(request.user, call_in):
-        raise PermissionDenied
+    if manage:
+        _require_manager(request, call_in)
     return call_in
+
+
+def _require_manager(request, call_in) -> None:
+    if not can_manage(request.user, call_in):
+        raise PermissionDenied
 
 
 def _to_page(call_in):
@@ -364,8 +369,9 @@ def staff_add(request, pk):
 
 @workspace_view
 def staff_remove(request, pk, attendee_pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = _call_in(request, pk)
     attendee = get_object_or_404(StaffAttendee, pk=attendee_pk, call_in=call_in)
+    _require_manager(request, call_in)
     if request.method != "POST":
         return _to_page(call_in)
     try:
@@ -433,8 +439,9 @@ def agenda_add(request, pk):
 
 @workspace_view
 def agenda_edit(request, pk, item_pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = _call_in(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, call_in=call_in)
+    _require_manager(request, call_in)
     initial = {
         name: getattr(item, name) for name in ("order", "speaker", "topic", "minutes")
     }
@@ -466,8 +473,9 @@ def agenda_edit(request, pk, item_pk):
 
 @workspace_view
 def agenda_remove(request, pk, item_pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = _call_in(request, pk)
     item = get_object_or_404(AgendaItem, pk=item_pk, call_in=call_in)
+    _require_manager(request, call_in)
     if request.method != "POST":
         return _to_page(call_in)
     try:
