@@ -244,7 +244,7 @@ def _detail_page(request, call_in, **forms):
         "services_on_site": _services_labels(call_in),
         "reply_form": None,
     }
-    if mine is not None and is_open:
+    if mine is not None and (is_open or "reply_form" in forms):
         context["reply_form"] = forms.get("reply_form") or ReplyForm(
             initial={"reply": mine.reply}
         )
