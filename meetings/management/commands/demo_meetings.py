@@ -1,4 +1,6 @@
-"""The meetings part of the demo data: public community meetings (idempotent)."""
+"""The meetings part of the demo data (idempotent): public community meetings,
+and joint call-ins on the demo markets (``meetings.demo_call_ins``) once the
+workspace and directory parts are loaded."""
 
 import uuid
 from datetime import datetime, time, timedelta
@@ -6,6 +8,7 @@ from datetime import datetime, time, timedelta
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from meetings.demo_call_ins import call_ins_summary, demo_ready, ensure_demo_call_ins
 from meetings.models import CommunityMeeting
 from portal.models import NeighborhoodPage
 
@@ -55,7 +58,7 @@ MEETINGS = [
 
 
 class Command(BaseCommand):
-    help = "Seed public community meetings (idempotent)."
+    help = "Seed public community meetings and demo call-ins (idempotent)."
 
     def handle(self, *args, **options):
         created = 0
@@ -82,3 +85,12 @@ class Command(BaseCommand):
             created += 1
         if options["verbosity"]:
             self.stdout.write(f"Meetings: {created} new community meetings.")
+        if not demo_ready():
+            if options["verbosity"]:
+                self.stdout.write(
+                    "Meetings: no call-ins (load the workspace and directory first)."
+                )
+            return
+        ensure_demo_call_ins()
+        if options["verbosity"]:
+            self.stdout.write(call_ins_summary())
