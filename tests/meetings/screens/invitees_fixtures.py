@@ -188,3 +188,10 @@ def run_matrix(client, role, requests):
 
 def yesterday_field() -> str:
     return timezone.localtime(timezone.now() - YESTERDAY).strftime("%Y-%m-%dT%H:%M")
+
+
+def people_of(client):
+    """The user ``client`` is signed in as."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.get(pk=client.session["_auth_user_id"])
