@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from agencies.services.records import WorkspaceError
 from agencies.workspace.access import audit_read, workspace_view
 from meetings.call_ins import invitations
+from meetings.call_ins.invitations import NOT_BEFORE_THE_MEETING
 from meetings.call_ins.outcomes import AFTER_THE_MEETING
 from meetings.call_ins.permissions import can_agree_plan, can_manage
 from meetings.call_ins.referrals import referrals_for_invitee
@@ -169,9 +170,12 @@ def invitee_write(request, invitee, *, form_key, make_form, write, message, anch
 
 
 def _invite_page(request, call_in, *, form=None, warnings=(), invited=None):
-    subjects = subjects_invitable(user=request.user, call_in=call_in).order_by(
-        "full_name", "pk"
-    )
+    """The invite form; once invitations close, why, and no list of people."""
+    if not call_in.is_open:
+        form = None
+    elif form is None:
+        subjects = subjects_invitable(user=request.user, call_in=call_in)
+        form = InviteForm(subjects=subjects.order_by("full_name", "pk"))
     audit_read(request, call_in, view="invitee_add")
     return render(
         request,
@@ -179,7 +183,8 @@ def _invite_page(request, call_in, *, form=None, warnings=(), invited=None):
         {
             "call_in": call_in,
             "call_in_url": call_in_url(call_in),
-            "form": form or InviteForm(subjects=subjects),
+            "form": form,
+            "closed": "" if call_in.is_open else NOT_BEFORE_THE_MEETING,
             "warnings": warnings,
             "invited": invited,
         },

@@ -132,6 +132,25 @@ class TestInvite:
         assert "Invitation recorded: Invitee #2" in html
         assert Invitee.objects.filter(call_in=scene.open_call_in).count() == 2
 
+    def test_once_invitations_close_the_page_offers_no_form_and_no_names(
+        self, as_role, scene
+    ):
+        response = as_role("police_lead").get(
+            f"{BASE}/{scene.held_call_in.pk}/invitees/add/"
+        )
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Invitations close once the call-in is held or cancelled." in html
+        assert 'name="subject"' not in html
+        assert "Cy Seller" not in html  # eligible, but nobody can be invited now
+        response = as_role("police_lead").post(
+            f"{BASE}/{scene.held_call_in.pk}/invitees/add/", {"subject": scene.cy.pk}
+        )
+        html = response.content.decode()
+        assert "Invitations close once the call-in is held or cancelled." in html
+        assert "Cy Seller" not in html
+        assert not Invitee.objects.filter(subject=scene.cy).exists()
+
     @pytest.mark.parametrize(
         "data, message",
         [
