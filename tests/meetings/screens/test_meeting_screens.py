@@ -125,6 +125,22 @@ class TestCheckIn:
         assert "Mark the call-in ready first" in response.content.decode()
         assert not Invitee.objects.get(pk=scene.ann.pk).attendance
 
+    def test_refused_once_closed_says_why_and_changes_nothing(
+        self, as_role, scene, team
+    ):
+        meeting.closing_report_save(
+            call_in=scene.held_call_in, by=team.police_lead, what_was_said="Done."
+        )
+        meeting.call_in_close(call_in=scene.held_call_in, by=team.police_lead)
+        response = as_role("police_officer").post(
+            f"{BASE}/invitees/{scene.bo.pk}/check-in/", {"attendance": "no_show"}
+        )
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Check-in is open only while the call-in is held." in html
+        assert 'role="alert"' in html
+        assert Invitee.objects.get(pk=scene.bo.pk).attendance == "attended"
+
     @pytest.mark.parametrize("viewer", ["police_officer", "federal_prosecutor"])
     def test_the_page_costs_the_same_queries_for_two_or_six_invitees(
         self, as_role, team, viewer
