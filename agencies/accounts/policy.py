@@ -7,10 +7,9 @@ def mfa_required(user) -> bool:
     """True for every account that may reach anything beyond the public site.
 
     Administrators, staff and members of the groups named in
-    ``ACCOUNTS_MFA_REQUIRED_GROUPS`` (auditors, and agency staff once the
-    workspace gives each agency its group) always; editors and providers, i.e.
-    anyone else who may open the Wagtail admin, unless
-    ``ACCOUNTS_MFA_REQUIRED_FOR_EDITORS`` is off.
+    ``ACCOUNTS_MFA_REQUIRED_GROUPS`` (auditors), agency staff and service
+    providers' staff always; editors, i.e. anyone else who may open the
+    Wagtail admin, unless ``ACCOUNTS_MFA_REQUIRED_FOR_EDITORS`` is off.
     """
     if not user.is_authenticated:
         return False
@@ -20,6 +19,11 @@ def mfa_required(user) -> bool:
     from agencies.permissions import is_workspace_user
 
     if is_workspace_user(user):
+        return True
+    # Providers' staff read referred people's names and contacts at /referrals/.
+    from resources.models import ProviderGroup
+
+    if ProviderGroup.objects.filter(group__user=user).exists():
         return True
     groups = getattr(settings, "ACCOUNTS_MFA_REQUIRED_GROUPS", [])
     if groups and user.groups.filter(name__in=groups).exists():

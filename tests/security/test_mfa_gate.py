@@ -97,6 +97,17 @@ def test_policy_names_who_must_use_mfa(settings):
     assert not mfa_required(signin.public_user("pat"))
 
 
+def test_providers_staff_must_use_mfa_even_when_editors_need_not(settings):
+    # They read referred people's names and contacts at /referrals/.
+    from tests import factories
+
+    settings.ACCOUNTS_MFA_REQUIRED_FOR_EDITORS = False
+    directory = factories.directory_page(factories.site_with_home())
+    provider = factories.provider_user(factories.organization(directory))
+    assert mfa_required(provider)
+    assert not mfa_required(signin.editor("edith"))
+
+
 def _staff(username):
     from django.contrib.auth import get_user_model
 
