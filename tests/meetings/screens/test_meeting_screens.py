@@ -203,6 +203,19 @@ class TestClosing:
         assert "Write the closing report first." in response.content.decode()
         assert status_of(scene.held_call_in) == CallInStatus.HELD
 
+    def test_an_agencies_error_is_tied_to_its_checkbox_group(self, as_role, scene):
+        html = (
+            as_role("police_lead")
+            .post(
+                f"{BASE}/{scene.held_call_in.pk}/closing-report/",
+                {"what_was_said": "Said.", "agencies_present": ["987654"]},
+            )
+            .content.decode()
+        )
+        group = html.split('<fieldset class="usa-fieldset')[1].split("</fieldset>")[0]
+        assert 'aria-describedby="id_agencies_present-error"' in group.split(">")[0]
+        assert 'id="id_agencies_present-error"' in group
+
     @pytest.mark.parametrize(
         "data, message",
         [

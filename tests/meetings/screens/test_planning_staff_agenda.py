@@ -191,6 +191,20 @@ def test_a_bad_reply_keeps_the_form_and_changes_nothing(
     assert not events("staff_reply").filter(user=team.county_member).count() > 1
 
 
+def test_a_reply_error_is_tied_to_its_radio_group(call_in_scene, signed_in):
+    """Screen readers hear the error when they reach the group (WCAG 3.3.1)."""
+    s = call_in_scene
+    html = (
+        signed_in("county_member")
+        .post(f"{BASE}{s.call_in.pk}/reply/", {"reply": "maybe"})
+        .content.decode()
+    )
+    group = html.split('<fieldset class="usa-fieldset usa-form-group')[1]
+    group = group.split("</fieldset>")[0]
+    assert 'aria-describedby="id_reply_reply-error"' in group.split(">")[0]
+    assert 'id="id_reply_reply-error"' in group
+
+
 def test_replies_close_once_the_call_in_is_cancelled(call_in_scene, signed_in, team):
     s = call_in_scene
     scheduling.call_in_cancel(call_in=s.call_in, by=team.police_lead, reason="Storm")
