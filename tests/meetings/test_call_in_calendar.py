@@ -237,3 +237,23 @@ def test_no_call_in_on_a_public_page(client, team, neighborhood, market, url):
     assert "Pelican review" not in text
     assert "Pelican Hall" not in text
     assert "call-ins/" not in text
+
+
+def test_feed_times_made_by_the_database_match_ics_utc(team, market):
+    # The feed asks the database for ICS text (IcsUtc); it must say exactly
+    # what ics_utc says for the same instant, on SQLite and PostgreSQL alike,
+    # including a zone change (site zone vs UTC) and whole seconds.
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from meetings.calendar import call_in_feed_rows, ics_utc
+    from meetings.models import CallIn
+
+    starts = datetime(2027, 3, 14, 1, 59, 7, 654321, tzinfo=ZoneInfo("America/Chicago"))
+    made = build.call_in(team, market, starts_at=starts)
+    row = call_in_feed_rows(CallIn.objects.filter(pk=made.pk)).get()
+    made.refresh_from_db()
+    assert row.dtstart == ics_utc(made.starts_at) == "20270314T075907Z"
+    # Two wall-clock hours later across the spring-forward night is 03:59 CDT.
+    assert row.dtend == ics_utc(made.ends_at) == "20270314T085907Z"
+    assert row.last_modified == ics_utc(made.updated_at)
