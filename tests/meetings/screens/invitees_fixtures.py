@@ -171,18 +171,32 @@ def answer(client, method, url, data):
     return response.status_code, response
 
 
+def denied_entries() -> int:
+    from agencies.models import AuditEntry, AuditOutcome
+
+    return AuditEntry.objects.filter(outcome=AuditOutcome.DENIED).count()
+
+
 def run_matrix(client, role, requests):
-    """Each (method, url, data, want) in a rolled-back savepoint; the problems."""
+    """Each (method, url, data, want) in a rolled-back savepoint; the problems.
+
+    A refusal (403/404) must be ``no-store`` and leave one "denied" audit entry.
+    """
     problems = []
     for method, url, data, want in requests:
         with transaction.atomic():
+            before = denied_entries()
             got, response = answer(client, method, url, data)
+            audited = denied_entries() - before
             transaction.set_rollback(True)
         ok = got in want if isinstance(want, tuple) else got == want
+        where = f"{method.upper()} {url}: {role}"
         if not ok:
-            problems.append(f"{method.upper()} {url}: {role} got {got}, rule {want}")
+            problems.append(f"{where} got {got}, rule {want}")
         elif got in (403, 404) and "no-store" not in response["Cache-Control"]:
-            problems.append(f"{method.upper()} {url}: {role} refusal cached")
+            problems.append(f"{where} refusal cached")
+        elif got in (403, 404) and audited != 1:
+            problems.append(f"{where} refusal ({got}) not audited as denied")
     return problems
 
 

@@ -25,11 +25,10 @@ pytestmark = pytest.mark.django_db
 BASE = "/workspace/call-ins"
 
 
-@pytest.mark.parametrize("role", ROLES)
-def test_letter_screens_answer_by_the_rule(as_role, scene, role):
-    client = as_role(role)
+def requests(scene, role):
+    """(method, url, data, what the rule gives ``role``)."""
     text = {"text": "Dear {{ name }}, come on {{ date }} at {{ time }}."}
-    requests = [
+    return [
         (
             "get",
             f"{BASE}/letter-template/",
@@ -61,4 +60,9 @@ def test_letter_screens_answer_by_the_rule(as_role, scene, role):
             expected(role, NOBODY, None, 200),
         ),
     ]
-    assert run_matrix(client, role, requests) == []
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_letter_screens_answer_by_the_rule(as_role, scene, role):
+    client = as_role(role)
+    assert run_matrix(client, role, requests(scene, role)) == []
