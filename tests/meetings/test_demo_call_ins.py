@@ -116,3 +116,13 @@ def test_alone_it_builds_no_call_in_and_says_why(capsys):
     call_command("demo_meetings", verbosity=1)
     assert "no call-ins" in capsys.readouterr().out
     assert not CallIn.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_loading_the_demo_sends_no_email(capsys, settings):
+    # Committed for real (transaction=True), so the services' notices are
+    # sent as they would be in `make run`, where dev prints them on the console.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    out = load(capsys)
+    assert "Meetings: 2 call-ins" in out
+    assert "Subject:" not in out

@@ -8,7 +8,9 @@ from django.conf import settings
 from django.core.management import call_command, get_commands
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.test.utils import override_settings
 
+KEEP_EMAILS = "django.core.mail.backends.locmem.EmailBackend"
 # Order matters: later parts link to what earlier parts created.
 DEMO_PARTS = ["demo_portal", "demo_resources", "demo_agencies", "demo_meetings"]
 
@@ -30,7 +32,10 @@ class Command(BaseCommand):
                 "pass --allow-production to load it with DEBUG off."
             )
         available = get_commands()
-        with transaction.atomic():
+        # Demo data writes through the real services, which notify people by
+        # email when their transaction commits: to fictional staff, and in dev
+        # onto the console over the printed logins. Those emails stay in memory.
+        with override_settings(EMAIL_BACKEND=KEEP_EMAILS), transaction.atomic():
             for part in DEMO_PARTS:
                 if part in available:
                     call_command(part, verbosity=options["verbosity"])
