@@ -78,11 +78,14 @@ def referral_create(
     request=None,
 ) -> Referral:
     """A service offered and accepted; ``share_*`` is what the person agreed to."""
-    from resources.models import OrganizationPage
+    from resources.models import OrganizationPage, ServicePage
 
     _after_meeting(invitee, by)
+    # What the public directory lists: live, public, not defunct.
     refuse_unless(
-        service is not None and service.live, _("Choose a published service.")
+        service is not None
+        and ServicePage.objects.listed().filter(pk=service.pk).exists(),
+        _("Choose a service the directory lists."),
     )
     contact = clean_text(contact, label=_("Contact"), max_length=300, required=False)
     refuse_unless(

@@ -231,6 +231,26 @@ class TestCreating:
                 invitee=zeb, service=counseling, by=team.county_member
             )
 
+    @pytest.mark.parametrize("unlisted", ["draft", "defunct", "private"])
+    def test_only_to_a_service_the_directory_lists(
+        self, team, held, counseling, unlisted
+    ):
+        from wagtail.models import PageViewRestriction
+
+        _call_in, (zeb, _ann) = held
+        if unlisted == "draft":
+            counseling.unpublish()
+        elif unlisted == "defunct":
+            counseling.status = "defunct"
+            counseling.save(update_fields=["status"])
+        else:
+            PageViewRestriction.objects.create(
+                page=counseling, restriction_type="password", password="x"
+            )
+        with pytest.raises(WorkspaceError, match="directory lists"):
+            refer(team, zeb, counseling)
+        assert not zeb.referrals.exists()
+
     def test_the_organization_is_the_services_parent(
         self, team, held, counseling, recovery
     ):
