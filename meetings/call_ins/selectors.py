@@ -126,16 +126,19 @@ def _figures_query(market_ids):
     counted = Invitee.objects.filter(call_in__market_id__in=market_ids).exclude(
         call_in__status__in=[CallInStatus.CANCELLED, CallInStatus.DRAFT]
     )
+    # People, not invitations: someone invited to two call-ins of a market,
+    # or referred twice, is one person.
+    person = "subject_id"
     return (
         counted.values("call_in__market_id")
         .annotate(
-            invited=Count("pk", distinct=True),
+            invited=Count(person, distinct=True),
             attended=Count(
-                "pk", filter=Q(attendance=Attendance.ATTENDED), distinct=True
+                person, filter=Q(attendance=Attendance.ATTENDED), distinct=True
             ),
-            referred=Count("pk", filter=Q(referrals__isnull=False), distinct=True),
+            referred=Count(person, filter=Q(referrals__isnull=False), distinct=True),
             engaged=Count(
-                "pk",
+                person,
                 filter=Q(
                     referrals__status__in=[
                         ReferralStatus.ENGAGED,
@@ -145,7 +148,9 @@ def _figures_query(market_ids):
                 distinct=True,
             ),
             activated=Count(
-                "pk", filter=Q(follow_ups__activated_case__isnull=False), distinct=True
+                person,
+                filter=Q(follow_ups__activated_case__isnull=False),
+                distinct=True,
             ),
         )
         .order_by()

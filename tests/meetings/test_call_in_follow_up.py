@@ -8,7 +8,7 @@ from django.utils import timezone
 from agencies.choices import ActivationReason, CaseStatus
 from agencies.models import AuditEntry, Case
 from agencies.services.records import WorkspaceError
-from meetings.call_ins import letters, outcomes
+from meetings.call_ins import letters, outcomes, scheduling
 from meetings.call_ins.selectors import market_call_in_figures
 from tests import factories, workspace
 from tests.meetings import call_in_builders as build
@@ -177,6 +177,12 @@ def test_market_figures_count_people_in_constant_queries(
         activate_case=Case.objects.get(subject=bo.subject),
         activation_reason=ActivationReason.NO_SHOW,
     )
+    # Ann invited again to a later call-in of the market: still one person.
+    later = build.call_in(
+        team, market, starts_at=timezone.now() + timedelta(days=30), title="Again"
+    )
+    scheduling.call_in_schedule(call_in=later, by=team.police_lead)
+    build.invite(team, later, ann.subject)
     other = workspace.market(team, lead="federal", partners=(), name="Harbor")
     workspace_user = team.police_lead
     with django_assert_num_queries(2):
