@@ -10,7 +10,8 @@ class ResourcesConfig(AppConfig):
     demo_roles = {
         "provider": (
             "Service provider: edits Riverton Recovery Center's listings only, "
-            "submits them for review"
+            "submits them for review; sees and updates its call-in referrals "
+            "at /referrals/"
         ),
         "directory_editor": (
             "Directory editor: approves providers' changes, keeps the categories"
