@@ -46,6 +46,7 @@ from meetings.models.call_ins import OPEN_STATUSES
 
 TEMPLATES = "meetings/call_ins/planning/"
 EDITABLE = (*OPEN_STATUSES, CallInStatus.HELD)
+AGENDA_FIELDS = ("order", "speaker", "topic", "minutes")
 
 
 def _call_in(request, pk, *, manage=False) -> CallIn:
@@ -67,6 +68,73 @@ def _require_manager(request, call_in) -> None:
 
 def _to_page(call_in):
     return redirect("call_ins:detail", call_in.pk)
+
+
+def _call_in_row(request, pk, model, row_pk):
+    """The call-in and one of its rows (staff attendee, agenda item).
+
+    404 for a call-in the viewer may not see or a row not in it, before 403
+    for a viewer who is not the host.
+    """
+    call_in = _call_in(request, pk)
+    row = get_object_or_404(model, pk=row_pk, call_in=call_in)
+    _require_manager(request, call_in)
+    return call_in, row
+
+
+def _saved(request, form, *, write, message) -> bool:
+    """A valid POST of ``form`` handed to ``write(data)`` (an audited service).
+
+    True once written, with ``message`` queued; False leaves ``form`` with its
+    errors or the service's refusal, nothing changed.
+    """
+    if request.method != "POST" or not form.is_valid():
+        return False
+    try:
+        write(form.cleaned_data)
+    except WorkspaceError as error:
+        form.add_error(None, str(error))
+        return False
+    messages.success(request, message)
+    return True
+
+
+def call_in_write(request, call_in, *, form_key, make_form, service, message):
+    """The pattern of every form posted from the call-in's page.
+
+    GET goes back to the page; POST binds ``make_form(request.POST)``, calls
+    ``service(call_in=, by=, request=, **cleaned_data)`` (an audited write) and
+    goes back to the page, or shows the page again with the bound form under
+    ``form_key`` (its errors, or the service's refusal).
+    """
+    if request.method != "POST":
+        return _to_page(call_in)
+    form = make_form(request.POST)
+    if _saved(
+        request,
+        form,
+        write=lambda data: service(
+            call_in=call_in, by=request.user, request=request, **data
+        ),
+        message=message,
+    ):
+        return _to_page(call_in)
+    return _detail_page(request, call_in, **{form_key: form})
+
+
+def call_in_action(request, call_in, *, write, message):
+    """A button on the call-in's page with no form: ``write()`` on POST, then back.
+
+    The service's refusal is shown as an error message on the page.
+    """
+    if request.method == "POST":
+        try:
+            write()
+        except WorkspaceError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, message)
+    return _to_page(call_in)
 
 
 # --- list ----------------------------------------------------------------------
@@ -135,16 +203,15 @@ def call_in_edit(request, pk):
     form = CallInDetailsForm(
         request.POST or None, initial=CallInDetailsForm.initial_for(call_in)
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            scheduling.call_in_update(
-                call_in=call_in, by=request.user, request=request, **form.details()
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Call-in saved."))
-            return _to_page(call_in)
+    if _saved(
+        request,
+        form,
+        write=lambda data: scheduling.call_in_update(
+            call_in=call_in, by=request.user, request=request, **form.details()
+        ),
+        message=_("Call-in saved."),
+    ):
+        return _to_page(call_in)
     audit_read(request, call_in, view="call_in_edit")
     return render(request, TEMPLATES + "edit.html", {"form": form, "call_in": call_in})
 
@@ -177,19 +244,15 @@ def call_in_cancel(request, pk):
     """Host only, with a reason, after a confirmation page."""
     call_in = _call_in(request, pk, manage=True)
     form = CancelForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            scheduling.call_in_cancel(
-                call_in=call_in,
-                by=request.user,
-                reason=form.cleaned_data["reason"],
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Call-in cancelled."))
-            return _to_page(call_in)
+    if _saved(
+        request,
+        form,
+        write=lambda data: scheduling.call_in_cancel(
+            call_in=call_in, by=request.user, reason=data["reason"], request=request
+        ),
+        message=_("Call-in cancelled."),
+    ):
+        return _to_page(call_in)
     audit_read(request, call_in, view="call_in_cancel")
     return render(
         request, TEMPLATES + "cancel.html", {"form": form, "call_in": call_in}
@@ -289,51 +352,33 @@ def _participant_ids(call_in):
 @workspace_view
 def agency_add(request, pk):
     call_in = _call_in(request, pk, manage=True)
-    if request.method != "POST":
-        return _to_page(call_in)
-    form = AgencyAddForm(request.POST, participant_ids=_participant_ids(call_in))
-    if form.is_valid():
-        try:
-            scheduling.call_in_agency_add(
-                call_in=call_in,
-                agency=form.cleaned_data["agency"],
-                by=request.user,
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Agency added: its staff now see the call-in."))
-            return _to_page(call_in)
-    return _detail_page(request, call_in, agency_add_form=form)
+    return call_in_write(
+        request,
+        call_in,
+        form_key="agency_add_form",
+        make_form=lambda data: AgencyAddForm(
+            data, participant_ids=_participant_ids(call_in)
+        ),
+        service=scheduling.call_in_agency_add,
+        message=_("Agency added: its staff now see the call-in."),
+    )
 
 
 @workspace_view
 def agency_remove(request, pk):
     call_in = _call_in(request, pk, manage=True)
-    if request.method != "POST":
-        return _to_page(call_in)
-    form = AgencyRemoveForm(
-        request.POST,
-        participant_ids=_participant_ids(call_in),
-        host_id=call_in.host_agency_id,
+    return call_in_write(
+        request,
+        call_in,
+        form_key="agency_remove_form",
+        make_form=lambda data: AgencyRemoveForm(
+            data,
+            participant_ids=_participant_ids(call_in),
+            host_id=call_in.host_agency_id,
+        ),
+        service=scheduling.call_in_agency_remove,
+        message=_("Agency removed: its staff no longer see the call-in."),
     )
-    if form.is_valid():
-        try:
-            scheduling.call_in_agency_remove(
-                call_in=call_in,
-                agency=form.cleaned_data["agency"],
-                by=request.user,
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request, _("Agency removed: its staff no longer see the call-in.")
-            )
-            return _to_page(call_in)
-    return _detail_page(request, call_in, agency_remove_form=form)
 
 
 # --- staff attendees and replies ------------------------------------------------
@@ -342,45 +387,33 @@ def agency_remove(request, pk):
 @workspace_view
 def staff_add(request, pk):
     call_in = _call_in(request, pk, manage=True)
-    if request.method != "POST":
-        return _to_page(call_in)
-    form = StaffAddForm(
-        request.POST,
-        participant_ids=_participant_ids(call_in),
-        attendee_user_ids=list(
-            call_in.staff_attendees.values_list("user_id", flat=True)
+    return call_in_write(
+        request,
+        call_in,
+        form_key="staff_add_form",
+        make_form=lambda data: StaffAddForm(
+            data,
+            participant_ids=_participant_ids(call_in),
+            attendee_user_ids=list(
+                call_in.staff_attendees.values_list("user_id", flat=True)
+            ),
         ),
+        service=staff.staff_attendee_add,
+        message=_("Staff member added."),
     )
-    if form.is_valid():
-        try:
-            staff.staff_attendee_add(
-                call_in=call_in,
-                user=form.cleaned_data["user"],
-                by=request.user,
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Staff member added."))
-            return _to_page(call_in)
-    return _detail_page(request, call_in, staff_add_form=form)
 
 
 @workspace_view
 def staff_remove(request, pk, attendee_pk):
-    call_in = _call_in(request, pk)
-    attendee = get_object_or_404(StaffAttendee, pk=attendee_pk, call_in=call_in)
-    _require_manager(request, call_in)
-    if request.method != "POST":
-        return _to_page(call_in)
-    try:
-        staff.staff_attendee_remove(attendee=attendee, by=request.user, request=request)
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Staff member removed from the list."))
-    return _to_page(call_in)
+    call_in, attendee = _call_in_row(request, pk, StaffAttendee, attendee_pk)
+    return call_in_action(
+        request,
+        call_in,
+        write=lambda: staff.staff_attendee_remove(
+            attendee=attendee, by=request.user, request=request
+        ),
+        message=_("Staff member removed from the list."),
+    )
 
 
 @workspace_view
@@ -389,23 +422,14 @@ def reply(request, pk):
     call_in = _call_in(request, pk)
     if not StaffAttendee.objects.filter(call_in=call_in, user=request.user).exists():
         raise PermissionDenied
-    if request.method != "POST":
-        return _to_page(call_in)
-    form = ReplyForm(request.POST)
-    if form.is_valid():
-        try:
-            staff.staff_attendee_reply(
-                call_in=call_in,
-                by=request.user,
-                reply=form.cleaned_data["reply"],
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Your reply was saved."))
-            return _to_page(call_in)
-    return _detail_page(request, call_in, reply_form=form)
+    return call_in_write(
+        request,
+        call_in,
+        form_key="reply_form",
+        make_form=ReplyForm,
+        service=staff.staff_attendee_reply,
+        message=_("Your reply was saved."),
+    )
 
 
 # --- agenda ----------------------------------------------------------------------
@@ -414,55 +438,30 @@ def reply(request, pk):
 @workspace_view
 def agenda_add(request, pk):
     call_in = _call_in(request, pk, manage=True)
-    if request.method != "POST":
-        return _to_page(call_in)
-    form = AgendaItemForm(request.POST)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            staff.agenda_item_add(
-                call_in=call_in,
-                by=request.user,
-                speaker=data["speaker"],
-                topic=data["topic"],
-                minutes=data["minutes"],
-                order=data["order"],
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Agenda item added."))
-            return _to_page(call_in)
-    return _detail_page(request, call_in, agenda_form=form)
+    return call_in_write(
+        request,
+        call_in,
+        form_key="agenda_form",
+        make_form=AgendaItemForm,
+        service=staff.agenda_item_add,
+        message=_("Agenda item added."),
+    )
 
 
 @workspace_view
 def agenda_edit(request, pk, item_pk):
-    call_in = _call_in(request, pk)
-    item = get_object_or_404(AgendaItem, pk=item_pk, call_in=call_in)
-    _require_manager(request, call_in)
-    initial = {
-        name: getattr(item, name) for name in ("order", "speaker", "topic", "minutes")
-    }
+    call_in, item = _call_in_row(request, pk, AgendaItem, item_pk)
+    initial = {name: getattr(item, name) for name in AGENDA_FIELDS}
     form = AgendaItemForm(request.POST or None, initial=initial, require_order=True)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            staff.agenda_item_update(
-                item=item,
-                by=request.user,
-                speaker=data["speaker"],
-                topic=data["topic"],
-                minutes=data["minutes"],
-                order=data["order"],
-                request=request,
-            )
-        except WorkspaceError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, _("Agenda item saved."))
-            return _to_page(call_in)
+    if _saved(
+        request,
+        form,
+        write=lambda data: staff.agenda_item_update(
+            item=item, by=request.user, request=request, **data
+        ),
+        message=_("Agenda item saved."),
+    ):
+        return _to_page(call_in)
     audit_read(request, call_in, view="agenda_item_edit", item_id=item.pk)
     return render(
         request,
@@ -473,18 +472,15 @@ def agenda_edit(request, pk, item_pk):
 
 @workspace_view
 def agenda_remove(request, pk, item_pk):
-    call_in = _call_in(request, pk)
-    item = get_object_or_404(AgendaItem, pk=item_pk, call_in=call_in)
-    _require_manager(request, call_in)
-    if request.method != "POST":
-        return _to_page(call_in)
-    try:
-        staff.agenda_item_remove(item=item, by=request.user, request=request)
-    except WorkspaceError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, _("Agenda item removed."))
-    return _to_page(call_in)
+    call_in, item = _call_in_row(request, pk, AgendaItem, item_pk)
+    return call_in_action(
+        request,
+        call_in,
+        write=lambda: staff.agenda_item_remove(
+            item=item, by=request.user, request=request
+        ),
+        message=_("Agenda item removed."),
+    )
 
 
 urlpatterns = [
