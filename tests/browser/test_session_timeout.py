@@ -32,6 +32,9 @@ def test_admin_times_out_after_30_idle_minutes_and_signs_in_again(
 ):
     sign_in_as_administrator(page)
     assert page.get_by_role("heading", level=1).first.is_visible()
+    # The time-out script's first status check is done before the session
+    # ages, so only the next request finds it idle (one audit entry).
+    page.wait_for_load_state("networkidle")
 
     idle_for(browser_context, 31)
     page.goto("/admin/pages/")
@@ -75,6 +78,9 @@ def test_form_work_survives_the_time_out_and_sign_in(
     page.wait_for_url("**/note-form/")
     page.get_by_label("Note").fill("Met at the corner store; wants job training.")
     page.get_by_label("PIN").fill("1234")
+    # The script's first status check must have come back before the clocks
+    # move: answered later, it would schedule from the pre-idle status.
+    page.wait_for_load_state("networkidle")
 
     idle_for(browser_context, 26)
     page.clock.fast_forward("25:00")
