@@ -15,12 +15,30 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from resources.choices import DIRECTORY_EDITORS_GROUP, REMINDER_AFTER_DAYS
 from resources.models import (
     OrganizationPage,
+    ProviderGroup,
     ServiceCategory,
     ServiceLanguage,
     ServicePage,
     TaxonomyTerm,
     VerificationReminder,
 )
+
+
+def provider_organization_ids(user) -> list[int]:
+    """Directory organizations whose provider group the user belongs to.
+
+    Read once per user object (a request's): the sign-in policy and the
+    referral screens both ask.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if not hasattr(user, "_provider_organization_ids"):
+        user._provider_organization_ids = list(
+            ProviderGroup.objects.filter(group__user=user).values_list(
+                "organization_id", flat=True
+            )
+        )
+    return user._provider_organization_ids
 
 
 def services_public():

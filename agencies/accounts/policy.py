@@ -21,9 +21,9 @@ def mfa_required(user) -> bool:
     if is_workspace_user(user):
         return True
     # Providers' staff read referred people's names and contacts at /referrals/.
-    from resources.models import ProviderGroup
+    from resources.selectors import provider_organization_ids
 
-    if ProviderGroup.objects.filter(group__user=user).exists():
+    if provider_organization_ids(user):
         return True
     groups = getattr(settings, "ACCOUNTS_MFA_REQUIRED_GROUPS", [])
     if groups and user.groups.filter(name__in=groups).exists():

@@ -24,6 +24,7 @@ from django.db.models import Exists, OuterRef, Q
 from agencies.models import Subject
 from agencies.permissions import agency_of, can_view, is_lead, visible
 from meetings.models import CallIn, CallInAgency, Invitee, Referral
+from resources.selectors import provider_organization_ids
 
 
 def participating_filter(user) -> Q | None:
@@ -76,21 +77,6 @@ def can_agree_plan(user, invitee: Invitee) -> bool:
 
 
 # --- service providers -------------------------------------------------------
-
-
-def provider_organization_ids(user) -> list[int]:
-    """Directory organizations whose provider group the user belongs to."""
-    from resources.models import ProviderGroup
-
-    if user is None or not user.is_authenticated or not user.is_active:
-        return []
-    if not hasattr(user, "_provider_organization_ids"):
-        user._provider_organization_ids = list(
-            ProviderGroup.objects.filter(group__user=user).values_list(
-                "organization_id", flat=True
-            )
-        )
-    return user._provider_organization_ids
 
 
 def referrals_for_provider_filter(user) -> Q | None:

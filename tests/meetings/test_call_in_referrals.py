@@ -8,13 +8,13 @@ from django.http import Http404
 from agencies.models import AuditEntry
 from agencies.services.records import WorkspaceError
 from meetings.call_ins import outcomes
-from meetings.call_ins.permissions import provider_organization_ids
 from meetings.call_ins.referrals import (
     ProviderReferral,
     provider_referral_get_or_404,
     referrals_for_provider,
 )
 from meetings.call_ins.selectors import call_ins_visible_to
+from resources.selectors import provider_organization_ids
 from tests import factories, workspace
 from tests.meetings import call_in_builders as build
 

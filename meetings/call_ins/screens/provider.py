@@ -36,7 +36,6 @@ from agencies.services.records import WorkspaceError
 from agencies.workspace.access import audit_read, confidential_response
 from agencies.workspace.access import refused_response as _refused
 from meetings.call_ins.outcomes import referral_status_update
-from meetings.call_ins.permissions import provider_organization_ids
 from meetings.call_ins.referrals import (
     PROVIDER_PAGE_SIZE,
     provider_referral_get_or_404,
@@ -44,6 +43,7 @@ from meetings.call_ins.referrals import (
 )
 from meetings.choices import ReferralStatus
 from meetings.models import Referral
+from resources.selectors import provider_organization_ids
 
 PAGE_SIZE = PROVIDER_PAGE_SIZE
 
