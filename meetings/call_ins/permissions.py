@@ -23,7 +23,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from agencies.models import Subject
 from agencies.permissions import agency_of, can_view, is_lead, visible
-from meetings.models import CallIn, CallInAgency, Invitee, Referral
+from meetings.models import CallIn, CallInAgency, Invitee, Referral, StaffAttendee
 from resources.selectors import provider_organization_ids
 
 
@@ -54,6 +54,11 @@ def is_host(user, call_in: CallIn) -> bool:
 def can_manage(user, call_in: CallIn) -> bool:
     """Change time, place, agencies, attendees, invitees; mark ready; close."""
     return is_host(user, call_in)
+
+
+def is_staff_attendee(user, call_in: CallIn) -> bool:
+    """On the call-in's staff list: replies for themselves."""
+    return StaffAttendee.objects.filter(call_in_id=call_in.pk, user_id=user.pk).exists()
 
 
 def subject_visible_annotation(user):

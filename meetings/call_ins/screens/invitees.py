@@ -24,6 +24,7 @@ from meetings.call_ins.invitations import NOT_BEFORE_THE_MEETING
 from meetings.call_ins.outcomes import AFTER_THE_MEETING
 from meetings.call_ins.permissions import can_agree_plan, can_manage
 from meetings.call_ins.referrals import referrals_for_invitee
+from meetings.call_ins.screens.access import call_in_for
 from meetings.call_ins.screens.forms_invitees import (
     AttemptForm,
     FollowUpForm,
@@ -36,12 +37,11 @@ from meetings.call_ins.screens.forms_invitees import (
     ReplyForm,
 )
 from meetings.call_ins.selectors import (
-    call_in_get_or_404,
     invitee_get_or_404,
     invitee_label,
     subjects_invitable,
 )
-from meetings.models import CallIn, Invitee
+from meetings.models import Invitee
 
 # --- shared by the invitee, meeting and letter screens ------------------------
 
@@ -58,18 +58,6 @@ def back_to_call_in(call_in):
     return redirect(
         call_in_url(call_in) or reverse("call_ins:check_in", args=[call_in.pk])
     )
-
-
-def call_in_for(request, pk, *, manage=False) -> CallIn:
-    """404 unless the viewer's agency takes part; 403 if ``manage`` and not the host."""
-    call_in = call_in_get_or_404(
-        user=request.user,
-        pk=pk,
-        queryset=CallIn.objects.select_related("market", "host_agency"),
-    )
-    if manage and not can_manage(request.user, call_in):
-        raise PermissionDenied
-    return call_in
 
 
 def invitee_for(request, pk) -> Invitee:

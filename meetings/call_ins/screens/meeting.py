@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from agencies.services.records import WorkspaceError
 from agencies.workspace.access import audit_read, workspace_view
 from meetings.call_ins import meeting, outcomes
+from meetings.call_ins.screens.access import call_in_for
 from meetings.call_ins.screens.forms_invitees import (
     CheckInForm,
     ClosingReportForm,
@@ -30,7 +31,6 @@ from meetings.call_ins.screens.forms_invitees import (
 )
 from meetings.call_ins.screens.invitees import (
     back_to_call_in,
-    call_in_for,
     call_in_url,
     invitee_for,
     invitee_write,

@@ -23,7 +23,8 @@ from agencies.workspace.access import audit_read, workspace_view
 from agencies.workspace.markets import list_page
 from meetings.call_ins import scheduling, staff
 from meetings.call_ins.conflicts import call_in_conflicts_for
-from meetings.call_ins.permissions import can_manage
+from meetings.call_ins.permissions import can_manage, is_staff_attendee
+from meetings.call_ins.screens.access import call_in_for, require_manager
 from meetings.call_ins.screens.forms_planning import (
     AgencyAddForm,
     AgencyRemoveForm,
@@ -36,34 +37,16 @@ from meetings.call_ins.screens.forms_planning import (
     StaffAddForm,
 )
 from meetings.call_ins.selectors import (
-    call_in_get_or_404,
     call_ins_visible_to,
     invitees_for_call_in,
 )
 from meetings.choices import CallInStatus, OnSiteService
-from meetings.models import AgendaItem, CallIn, StaffAttendee
+from meetings.models import AgendaItem, StaffAttendee
 from meetings.models.call_ins import OPEN_STATUSES
 
 TEMPLATES = "meetings/call_ins/planning/"
 EDITABLE = (*OPEN_STATUSES, CallInStatus.HELD)
 AGENDA_FIELDS = ("order", "speaker", "topic", "minutes")
-
-
-def _call_in(request, pk, *, manage=False) -> CallIn:
-    """404 unless the viewer's agency takes part; 403 if ``manage`` and not host."""
-    call_in = call_in_get_or_404(
-        user=request.user,
-        pk=pk,
-        queryset=CallIn.objects.select_related("market", "host_agency"),
-    )
-    if manage:
-        _require_manager(request, call_in)
-    return call_in
-
-
-def _require_manager(request, call_in) -> None:
-    if not can_manage(request.user, call_in):
-        raise PermissionDenied
 
 
 def _to_page(call_in):
@@ -76,9 +59,9 @@ def _call_in_row(request, pk, model, row_pk):
     404 for a call-in the viewer may not see or a row not in it, before 403
     for a viewer who is not the host.
     """
-    call_in = _call_in(request, pk)
+    call_in = call_in_for(request, pk)
     row = get_object_or_404(model, pk=row_pk, call_in=call_in)
-    _require_manager(request, call_in)
+    require_manager(request, call_in)
     return call_in, row
 
 
@@ -199,7 +182,7 @@ def call_in_new(request):
 @workspace_view
 def call_in_edit(request, pk):
     """Host only. A new time or place raises the sequence and tells the staff."""
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     form = CallInDetailsForm(
         request.POST or None, initial=CallInDetailsForm.initial_for(call_in)
     )
@@ -219,7 +202,7 @@ def call_in_edit(request, pk):
 @workspace_view
 def call_in_schedule(request, pk):
     """Host only: draft → scheduled, after a confirmation page."""
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     error = ""
     if request.method == "POST":
         try:
@@ -242,7 +225,7 @@ def call_in_schedule(request, pk):
 @workspace_view
 def call_in_cancel(request, pk):
     """Host only, with a reason, after a confirmation page."""
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     form = CancelForm(request.POST or None)
     if _saved(
         request,
@@ -339,7 +322,7 @@ def _services_labels(call_in):
 
 @workspace_view
 def call_in_detail(request, pk):
-    return _detail_page(request, _call_in(request, pk))
+    return _detail_page(request, call_in_for(request, pk))
 
 
 # --- participating agencies -----------------------------------------------------
@@ -351,7 +334,7 @@ def _participant_ids(call_in):
 
 @workspace_view
 def agency_add(request, pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     return call_in_write(
         request,
         call_in,
@@ -366,7 +349,7 @@ def agency_add(request, pk):
 
 @workspace_view
 def agency_remove(request, pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     return call_in_write(
         request,
         call_in,
@@ -386,7 +369,7 @@ def agency_remove(request, pk):
 
 @workspace_view
 def staff_add(request, pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     return call_in_write(
         request,
         call_in,
@@ -419,8 +402,8 @@ def staff_remove(request, pk, attendee_pk):
 @workspace_view
 def reply(request, pk):
     """A staff attendee answers for themselves; others may not (403)."""
-    call_in = _call_in(request, pk)
-    if not StaffAttendee.objects.filter(call_in=call_in, user=request.user).exists():
+    call_in = call_in_for(request, pk)
+    if not is_staff_attendee(request.user, call_in):
         raise PermissionDenied
     return call_in_write(
         request,
@@ -437,7 +420,7 @@ def reply(request, pk):
 
 @workspace_view
 def agenda_add(request, pk):
-    call_in = _call_in(request, pk, manage=True)
+    call_in = call_in_for(request, pk, manage=True)
     return call_in_write(
         request,
         call_in,
