@@ -100,18 +100,6 @@ def ics_response(cal: Calendar, *, filename: str) -> HttpResponse:
 # What goes in: the working title, the time, the private place (participants
 # only), the host agency — never an invitee, a note or anything about a person.
 
-CALL_IN_FIELDS = (
-    "pk",
-    "title",
-    "starts_at",
-    "ends_at",
-    "location",
-    "status",
-    "sequence",
-    "updated_at",
-    "host_agency__name",
-)
-
 
 class IcsUtc(Func):
     """A timestamp as RFC 5545 UTC text (``YYYYMMDDTHHMMSSZ``), made by the database.
@@ -202,18 +190,11 @@ def ics_utc(moment: datetime) -> str:
     return text.replace("-", "").replace(":", "") + "Z"
 
 
-def _ics_times(row) -> tuple[str, str, str]:
-    """DTSTART, DTEND, LAST-MODIFIED of a row of either shape."""
-    if hasattr(row, "dtstart"):  # call_in_feed_rows: made by the database
-        return row.dtstart, row.dtend, row.last_modified
-    return ics_utc(row.starts_at), ics_utc(row.ends_at), ics_utc(row.updated_at)
-
-
 def call_ins_ics(rows, *, name: str) -> bytes:
     """A VCALENDAR of call-ins.
 
-    ``rows``: from ``call_in_feed_rows`` (times as ICS text), or with the
-    attributes in ``CALL_IN_FIELDS``. Each event is one string; only the
+    ``rows``: from ``call_in_feed_rows`` (times as ICS text). Each event is
+    one string; only the
     lines whose length varies (UID, SUMMARY, LOCATION, DESCRIPTION) are
     folded, the others are always shorter than 75 octets.
     """
@@ -239,7 +220,7 @@ def call_ins_ics(rows, *, name: str) -> bytes:
             about = descriptions[agency] = ics_fold(
                 "DESCRIPTION:" + ics_text(description % {"host": agency})
             )
-        starts, ends, modified = _ics_times(row)
+        starts, ends, modified = row.dtstart, row.dtend, row.last_modified
         status = "CANCELLED" if row.status == "cancelled" else "CONFIRMED"
         parts.append(
             "BEGIN:VEVENT\r\n"

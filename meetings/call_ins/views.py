@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 from agencies.audit import audit_record
 from agencies.models import AuditAction
 from agencies.workspace.access import audit_read, confidential_response, workspace_view
-from meetings.calendar import CALL_IN_FIELDS, call_ins_ics, ics_bytes_response
+from meetings.calendar import call_in_feed_rows, call_ins_ics, ics_bytes_response
 from meetings.call_ins.feeds import calendar_call_ins, calendar_feed_user
 from meetings.call_ins.selectors import call_in_get_or_404
 from meetings.models import CallIn
@@ -32,9 +32,7 @@ def call_in_ics(request, pk):
         queryset=CallIn.objects.filter(status__in=PUBLISHED_STATUSES),
     )
     audit_read(request, call_in, event="calendar_file")
-    [row] = CallIn.objects.filter(pk=call_in.pk).values_list(
-        *CALL_IN_FIELDS, named=True
-    )
+    [row] = call_in_feed_rows(CallIn.objects.filter(pk=call_in.pk))
     return ics_bytes_response(
         call_ins_ics([row], name=call_in.title), filename=f"call-in-{call_in.pk}.ics"
     )
